@@ -1,0 +1,158 @@
+/**
+ * The one door to the network. Every API call goes through `apiRequest`: it builds the URL from
+ * VITE_API_URL, sends and parses JSON, adds the Bearer token for the API's origin only, turns
+ * every failure into an ApiError, and ends the session when the API rejects the token.
+ */
+import { endSessionIfCurrent, type SessionEndReason } from '../auth/session';
+import { getToken } from '../auth/token-storage';
+import { env } from '../config/env';
+import { ApiError } from './api-error';
+import { ShapeError } from './parse';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface ApiRequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Turns the parsed JSON into the value the caller wants; throws ShapeError on a wrong shape. */
+  parse: (data: unknown) => T;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** false for requests that must not carry the token, such as the login itself. */
+  authenticated?: boolean;
+}
+
+function apiBase(): URL {
+  return new URL(env.apiUrl === '' ? window.location.origin : env.apiUrl);
+}
+
+/** `/protected` becomes `${VITE_API_URL}/protected`; absolute URLs are left as they are. */
+export function resolveApiUrl(pathOrUrl: string): URL {
+  if (pathOrUrl.startsWith('/') && !pathOrUrl.startsWith('//')) {
+    const base = apiBase();
+    return new URL(base.pathname.replace(/\/$/, '') + pathOrUrl, base.origin);
+  }
+  return new URL(pathOrUrl);
+}
+
+/** True for URLs on the API's origin and under its path prefix: the only ones that get the token. */
+export function isApiUrl(url: URL): boolean {
+  const base = apiBase();
+  if (url.origin !== base.origin) return false;
+  const prefix = base.pathname.replace(/\/$/, '');
+  return prefix === '' || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
+}
+
+function sessionEndReason(status: number, serverMessage: string | undefined): SessionEndReason {
+  if (status === 401 && serverMessage === 'Token has expired') return 'expired';
+  if (status === 401 && serverMessage === 'Token has been revoked') return 'revoked';
+  return 'invalid';
+}
+
+function parseRetryAfter(header: string | null, nowMs: number): number | undefined {
+  if (header === null) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function serverMessageOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('msg' in value)) return undefined;
+  return typeof value.msg === 'string' ? value.msg : undefined;
+}
+
+export async function apiRequest<T>(pathOrUrl: string, options: ApiRequestOptions<T>): Promise<T> {
+  const { method = 'GET', body, parse, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const url = resolveApiUrl(pathOrUrl);
+  const label = `${method} ${url.pathname}`;
+
+  const headers = new Headers({ Accept: 'application/json' });
+  if (body !== undefined) headers.set('Content-Type', 'application/json');
+  const token = options.authenticated === false || !isApiUrl(url) ? null : getToken();
+  if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+
+  if (signal?.aborted) throw new ApiError('aborted', `${label} was cancelled`);
+
+  // Our own timer rather than AbortSignal.timeout(), so that fake timers in tests control it.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const forwardAbort = () => {
+    controller.abort();
+  };
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+
+  const failure = (cause: unknown) =>
+    timedOut
+      ? new ApiError('timeout', `${label} took longer than ${timeoutMs} ms`, { cause })
+      : signal?.aborted
+        ? new ApiError('aborted', `${label} was cancelled`, { cause })
+        : new ApiError('network', `${label} could not reach the server`, { cause });
+
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: controller.signal,
+      credentials: 'omit',
+    });
+    text = await response.text();
+  } catch (cause) {
+    throw failure(cause);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+
+  const json = parseJson(text);
+  const serverMessage = json.ok ? serverMessageOf(json.value) : undefined;
+
+  if (!response.ok) {
+    const { status } = response;
+    if (token !== null && (status === 401 || status === 422)) {
+      endSessionIfCurrent(token, sessionEndReason(status, serverMessage));
+    }
+    throw new ApiError(
+      'http',
+      `${label} failed with ${status}${serverMessage ? `: ${serverMessage}` : ''}`,
+      {
+        status,
+        serverMessage,
+        retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
+      },
+    );
+  }
+
+  if (!json.ok) {
+    throw new ApiError('invalid-response', `${label} answered with something that is not JSON`, {
+      status: response.status,
+    });
+  }
+  try {
+    return parse(json.value);
+  } catch (cause) {
+    const detail = cause instanceof ShapeError ? cause.message : 'an unexpected shape';
+    throw new ApiError('invalid-response', `${label} answered with ${detail}`, {
+      status: response.status,
+      cause,
+    });
+  }
+}

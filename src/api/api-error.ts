@@ -1,0 +1,40 @@
+export type ApiErrorKind =
+  /** The server answered with a status outside 2xx. */
+  | 'http'
+  /** No answer at all: offline, DNS, refused connection, CORS. */
+  | 'network'
+  /** No answer within the time limit. */
+  | 'timeout'
+  /** The caller cancelled the request (navigation, logout). */
+  | 'aborted'
+  /** An answer we cannot use: not JSON, or JSON of the wrong shape. */
+  | 'invalid-response';
+
+interface ApiErrorDetails {
+  status?: number;
+  serverMessage?: string;
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+/** The only error the API client throws, so the UI can tell the person what happened. */
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  /** The backend's `msg`, when it sent one. */
+  readonly serverMessage: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(kind: ApiErrorKind, message: string, details: ApiErrorDetails = {}) {
+    super(message, { cause: details.cause });
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = details.status;
+    this.serverMessage = details.serverMessage;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

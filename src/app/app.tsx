@@ -1,0 +1,17 @@
+import { useEffect } from 'react';
+import { BrowserRouter } from 'react-router-dom';
+import { watchSession } from '../auth/session';
+import { ErrorBoundary } from '../ui/error-boundary';
+import { AppRoutes } from './app-routes';
+
+export function App() {
+  useEffect(() => watchSession(), []);
+
+  return (
+    <ErrorBoundary>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The session as the app sees it, derived from the stored token, and the one place that ends it.
+ * Plain module: the API client, the expiry timer and React all go through here.
+ */
+import { decodeJwtClaims, isExpired, msUntilExpiry, type JwtClaims } from './jwt-claims';
+import { getToken, reloadTokenFromStorage, removeToken, subscribeToToken } from './token-storage';
+
+export type Session =
+  { status: 'anonymous' } | { status: 'authenticated'; token: string; claims: JwtClaims };
+
+export type SessionEndReason = 'logout' | 'expired' | 'invalid' | 'revoked' | 'other-tab';
+
+const ANONYMOUS: Session = { status: 'anonymous' };
+
+let cachedToken: string | null = null;
+let cachedSession: Session = ANONYMOUS;
+
+/**
+ * A stable snapshot for useSyncExternalStore: the same object for the same token. A token that
+ * cannot be decoded or has already expired counts as no session at all.
+ */
+export function getSession(): Session {
+  const token = getToken();
+  if (token === cachedToken) return cachedSession;
+  cachedToken = token;
+  const claims = token === null ? null : decodeJwtClaims(token);
+  cachedSession =
+    token !== null && claims !== null && !isExpired(claims, Date.now())
+      ? { status: 'authenticated', token, claims }
+      : ANONYMOUS;
+  return cachedSession;
+}
+
+export const subscribeToSession = subscribeToToken;
+
+type ReasonListener = () => void;
+const reasonListeners = new Set<ReasonListener>();
+let lastEndReason: SessionEndReason | null = null;
+
+export function getSessionEndReason(): SessionEndReason | null {
+  return lastEndReason;
+}
+
+export function subscribeToSessionEndReason(listener: ReasonListener): () => void {
+  reasonListeners.add(listener);
+  return () => reasonListeners.delete(listener);
+}
+
+function setEndReason(reason: SessionEndReason | null) {
+  if (lastEndReason === reason) return;
+  lastEndReason = reason;
+  for (const listener of [...reasonListeners]) listener();
+}
+
+/** Forgets why the last session ended, once the person has seen it or starts a new one. */
+export function clearSessionEndReason(): void {
+  setEndReason(null);
+}
+
+/** Ends the session: the token is removed and everything private that listens follows. */
+export function endSession(reason: SessionEndReason): void {
+  setEndReason(reason);
+  removeToken();
+}
+
+/**
+ * Ends the session when the token that was sent is still the current one. A late answer to a
+ * request made with an older token must not end the session of whoever logged in since.
+ */
+export function endSessionIfCurrent(sentToken: string, reason: SessionEndReason): void {
+  if (getToken() === sentToken) endSession(reason);
+}
+
+/** Drops a stored token that is garbage or expired, with the reason the login page will show. */
+export function dropUnusableToken(): void {
+  const token = getToken();
+  if (token === null) return;
+  const claims = decodeJwtClaims(token);
+  if (claims === null) endSession('invalid');
+  else if (isExpired(claims, Date.now())) endSession('expired');
+}
+
+// setTimeout fires at once for delays beyond a signed 32-bit integer of milliseconds.
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Keeps the session honest while the app is open: drops an unusable token now, ends the session
+ * when `exp` passes, and re-checks when the tab becomes visible again (background tabs and
+ * sleeping laptops delay timers). Returns a function that stops watching.
+ */
+export function watchSession(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let previousToken = getToken();
+
+  const schedule = () => {
+    clearTimeout(timer);
+    dropUnusableToken();
+    const session = getSession();
+    if (session.status !== 'authenticated') return;
+    const delay = Math.min(msUntilExpiry(session.claims, Date.now()), MAX_TIMER_MS);
+    timer = setTimeout(schedule, Math.max(delay, 0));
+  };
+
+  const onTokenChange = () => {
+    const token = getToken();
+    // A token removed without a reason from this tab was removed by another tab.
+    if (previousToken !== null && token === null && lastEndReason === null) {
+      setEndReason('other-tab');
+    }
+    if (token !== null) setEndReason(null);
+    previousToken = token;
+    schedule();
+  };
+
+  const onVisible = () => {
+    if (document.visibilityState !== 'visible') return;
+    reloadTokenFromStorage();
+    schedule();
+  };
+
+  const unsubscribe = subscribeToToken(onTokenChange);
+  document.addEventListener('visibilitychange', onVisible);
+  schedule();
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+}

@@ -1,0 +1,5 @@
+export const paths = {
+  login: '/login',
+  home: '/',
+  profile: '/profile',
+} as const;

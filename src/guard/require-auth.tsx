@@ -1,0 +1,33 @@
+import { Suspense } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { useSession, useSessionEndReason } from '../auth/use-session';
+import { paths } from '../config/paths';
+import { FullPageSpinner } from '../ui/full-page-spinner';
+import { usePrivateApp } from './private-app-loader';
+
+function PrivateShell({ token }: { token: string }) {
+  const { PrivateApp } = usePrivateApp();
+  return <PrivateApp token={token} />;
+}
+
+/**
+ * Guards the private routes. A logged-out visitor goes to /login (replacing this history entry)
+ * and comes back to exactly this URL after login, unless they logged out themselves.
+ */
+export function RequireAuth() {
+  const session = useSession();
+  const endReason = useSessionEndReason();
+  const location = useLocation();
+
+  if (session.status !== 'authenticated') {
+    const remember = endReason !== 'logout' && endReason !== 'other-tab';
+    const from = location.pathname + location.search + location.hash;
+    return <Navigate to={paths.login} replace state={remember ? { from } : undefined} />;
+  }
+
+  return (
+    <Suspense fallback={<FullPageSpinner />}>
+      <PrivateShell token={session.token} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,72 @@
+/** Every string a person reads, in English. */
+export const en = {
+  appName: 'Gatehouse',
+  loading: 'Loading…',
+  login: {
+    title: 'Log in',
+    intro: 'Sign in to continue.',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Log in',
+    pending: 'Logging in…',
+    missingUsername: 'Enter your username.',
+    missingPassword: 'Enter your password.',
+    badCredentials: 'Wrong username or password. Check both and try again.',
+    badRequest: 'The server could not read these details. Check your username and password.',
+    tokenAlreadyExpired:
+      'The server’s login has already expired by this device’s clock. Check the date and time settings, then try again.',
+  },
+  sessionEnded: {
+    expired: 'Your session has expired. Please log in again.',
+    invalid: 'Your session is no longer valid. Please log in again.',
+    revoked: 'Your session was ended by the server. Please log in again.',
+    'other-tab': 'You logged out in another tab.',
+    logout: 'You have logged out.',
+  },
+  errors: {
+    network: 'Can’t reach the server. Check your connection and try again.',
+    timeout: 'The server took too long to answer. Please try again.',
+    server: (status: number) =>
+      `The server had a problem (error ${status}). Please try again in a moment.`,
+    rateLimited: (seconds: number | undefined) =>
+      seconds === undefined
+        ? 'Too many attempts. Please wait a moment and try again.'
+        : `Too many attempts. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+    invalidResponse: 'The server sent an answer we could not understand. Please try again later.',
+    unexpected: (status: number) => `The request failed (error ${status}). Please try again.`,
+    cancelled: 'The request was cancelled.',
+    loadFailed: 'This could not be loaded.',
+    retry: 'Try again',
+  },
+  layout: {
+    nav: 'Main',
+    home: 'Home',
+    profile: 'Profile',
+    logout: 'Log out',
+    signedInAs: 'Signed in as',
+  },
+  home: {
+    greeting: (username: string) => `Welcome, ${username}!`,
+    intro: 'You are signed in. Your private pages live here.',
+    expiresAt: (time: string) => `Your session expires at ${time}.`,
+    viewProfile: 'View your profile',
+  },
+  profile: {
+    title: 'Profile',
+    id: 'ID',
+    username: 'Username',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'There is no page at this address.',
+    home: 'Go to the home page',
+  },
+  crash: {
+    title: 'Something went wrong',
+    body: 'This page hit an unexpected error. Nothing you typed was sent anywhere new.',
+    reload: 'Reload the page',
+    home: 'Go to the home page',
+  },
+};
+
+export type Messages = typeof en;

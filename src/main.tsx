@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { dropUnusableToken } from './auth/session';
+import './ui/styles.css';
+
+async function main() {
+  const root = document.getElementById('root');
+  if (root === null) throw new Error('index.html has no #root element');
+  // A build-time constant (VITE_API_MOCKING, resolved in vite.config.ts) guarding a dynamic
+  // import: a build with the mock off has neither this branch nor the mock's chunk.
+  if (__GATEHOUSE_API_MOCKING__) {
+    try {
+      const { startBrowserMock } = await import('./mocks/browser');
+      await startBrowserMock();
+    } catch (error) {
+      console.warn('The mock API did not start; requests go to the network.', error);
+    }
+  }
+  // Decide before the first render, so a dead session never flashes a private page.
+  dropUnusableToken();
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void main();

@@ -1,0 +1,164 @@
+/**
+ * flask-jwt-extended 4.7 on PyJWT 2.10, as far as a browser can tell: the same token layout, the
+ * same checks in the same order, the same status codes and `msg` texts. Code that works against
+ * this works against the tutorial's Flask backend.
+ */
+import { decodeBase64Url, encodeBase64Url, encodeBase64UrlJson } from './base64url';
+import { signHs256, verifyHs256 } from './hs256';
+
+/** The mock's JWT_SECRET_KEY. Public on purpose: it signs nothing outside this mock. */
+export const MOCK_JWT_SECRET = 'gatehouse-mock-secret';
+
+export type AccessTokenClaims = {
+  fresh: boolean;
+  iat: number;
+  jti: string;
+  type: string;
+  sub: string;
+  nbf: number;
+  csrf: string;
+  exp: number;
+};
+
+export type Verification =
+  { ok: true; claims: Record<string, unknown> } | { ok: false; status: 401 | 422; msg: string };
+
+interface IssueOptions {
+  identity: string;
+  lifetimeSeconds: number;
+  nowSeconds: number;
+  secret?: string;
+}
+
+/** create_access_token(identity=...) with flask-jwt-extended's default claims. */
+export async function createAccessToken(options: IssueOptions): Promise<string> {
+  const { identity, lifetimeSeconds, nowSeconds, secret = MOCK_JWT_SECRET } = options;
+  const claims: AccessTokenClaims = {
+    fresh: false,
+    iat: nowSeconds,
+    jti: crypto.randomUUID(),
+    type: 'access',
+    sub: identity,
+    nbf: nowSeconds,
+    csrf: crypto.randomUUID(),
+    exp: nowSeconds + lifetimeSeconds,
+  };
+  return signClaims(claims, { alg: 'HS256', typ: 'JWT' }, secret);
+}
+
+/** Signs any header and payload; tests use it to build the tokens a real server would reject. */
+export async function signClaims(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
+  secret: string = MOCK_JWT_SECRET,
+): Promise<string> {
+  const signingInput = `${encodeBase64UrlJson(header)}.${encodeBase64UrlJson(claims)}`;
+  return `${signingInput}.${encodeBase64Url(await signHs256(signingInput, secret))}`;
+}
+
+const fail = (status: 401 | 422, msg: string): Verification => ({ ok: false, status, msg });
+
+const BEARER_EXPECTED = "Expected 'Authorization: Bearer <JWT>'";
+
+/** _decode_jwt_from_headers: the Authorization header to an encoded token, or the error. */
+function tokenFromHeader(header: string | null): { token: string } | Verification {
+  const value = (header ?? '').trim().replace(/^,+|,+$/g, '');
+  if (value === '') return fail(401, 'Missing Authorization Header');
+  const bearerPart = value
+    .split(',')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith('Bearer'));
+  if (bearerPart === undefined) {
+    return fail(401, `Missing 'Bearer' type in 'Authorization' header. ${BEARER_EXPECTED}`);
+  }
+  const words = bearerPart.split(/\s+/);
+  if (words[0] !== 'Bearer' || words.length !== 2 || words[1] === undefined) {
+    return fail(422, `Bad Authorization header. ${BEARER_EXPECTED}`);
+  }
+  return { token: words[1] };
+}
+
+function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return 'Expecting value: line 1 column 1 (char 0)';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'must be a json object';
+  }
+  return value as Record<string, unknown>;
+}
+
+/** PyJWT accepts int() of the claim; a float or numeric string passes, other values do not. */
+function numericClaim(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  return null;
+}
+
+interface VerifyOptions {
+  nowSeconds: number;
+  isRevoked: (jti: unknown) => boolean;
+  secret?: string;
+}
+
+/** jwt_required(): verifies the request's access token like flask-jwt-extended does. */
+export async function verifyAccessToken(
+  authorization: string | null,
+  { nowSeconds, isRevoked, secret = MOCK_JWT_SECRET }: VerifyOptions,
+): Promise<Verification> {
+  const fromHeader = tokenFromHeader(authorization);
+  if ('ok' in fromHeader) return fromHeader;
+  const { token } = fromHeader;
+
+  // PyJWT's api_jws._load
+  const lastDot = token.lastIndexOf('.');
+  const signingInput = token.slice(0, lastDot);
+  const firstDot = signingInput.indexOf('.');
+  if (lastDot === -1 || firstDot === -1) return fail(422, 'Not enough segments');
+  const headerBytes = decodeBase64Url(signingInput.slice(0, firstDot));
+  if (headerBytes === null) return fail(422, 'Invalid header padding');
+  const header = parseJsonObject(headerBytes);
+  if (typeof header === 'string') return fail(422, `Invalid header string: ${header}`);
+  const payloadBytes = decodeBase64Url(signingInput.slice(firstDot + 1));
+  if (payloadBytes === null) return fail(422, 'Invalid payload padding');
+  const signature = decodeBase64Url(token.slice(lastDot + 1));
+  if (signature === null) return fail(422, 'Invalid crypto padding');
+
+  // api_jws._verify_signature, with algorithms=["HS256"]
+  if (header.alg !== 'HS256') return fail(422, 'The specified alg value is not allowed');
+  if (!(await verifyHs256(signingInput, signature, secret))) {
+    return fail(422, 'Signature verification failed');
+  }
+
+  // api_jwt: payload and registered claims
+  const claims = parseJsonObject(payloadBytes);
+  if (typeof claims === 'string') return fail(422, `Invalid payload string: ${claims}`);
+  if ('iat' in claims) {
+    const iat = numericClaim(claims.iat);
+    if (iat === null) return fail(422, 'Issued At claim (iat) must be an integer.');
+    if (iat > nowSeconds) return fail(422, 'The token is not yet valid (iat)');
+  }
+  if ('nbf' in claims) {
+    const nbf = numericClaim(claims.nbf);
+    if (nbf === null) return fail(422, 'Not Before claim (nbf) must be an integer.');
+    if (nbf > nowSeconds) return fail(422, 'The token is not yet valid (nbf)');
+  }
+  if ('exp' in claims) {
+    const exp = numericClaim(claims.exp);
+    if (exp === null) return fail(422, 'Expiration Time claim (exp) must be an integer.');
+    if (exp <= nowSeconds) return fail(401, 'Token has expired');
+  }
+  if ('sub' in claims && typeof claims.sub !== 'string')
+    return fail(422, 'Subject must be a string');
+  if ('jti' in claims && typeof claims.jti !== 'string')
+    return fail(422, 'JWT ID must be a string');
+
+  // flask-jwt-extended's own checks
+  if (!('sub' in claims)) return fail(422, 'Missing claim: sub');
+  if (claims.type !== 'access') return fail(422, 'Only non-refresh tokens are allowed');
+  if (isRevoked(claims.jti)) return fail(401, 'Token has been revoked');
+  return { ok: true, claims };
+}

@@ -1,0 +1,37 @@
+import { Link } from 'react-router-dom';
+import { useSession } from '../../auth/use-session';
+import { paths } from '../../config/paths';
+import { messages } from '../../i18n/messages';
+import { useCurrentUser } from '../../private/use-current-user';
+import { PageHeading } from '../../ui/page-heading';
+import { QueryError } from '../../ui/query-error';
+import { Spinner } from '../../ui/spinner';
+
+function SessionExpiry() {
+  const session = useSession();
+  if (session.status !== 'authenticated') return null;
+  const time = new Date(session.claims.exp * 1000).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return <p className="muted">{messages.home.expiresAt(time)}</p>;
+}
+
+export function HomePage() {
+  const { data: user, error, refetch } = useCurrentUser();
+  const { home } = messages;
+
+  if (error !== null) return <QueryError error={error} onRetry={() => void refetch()} />;
+  if (user === undefined) return <Spinner />;
+
+  return (
+    <section className="card">
+      <PageHeading>{home.greeting(user.username)}</PageHeading>
+      <p>{home.intro}</p>
+      <SessionExpiry />
+      <p>
+        <Link to={paths.profile}>{home.viewProfile}</Link>
+      </p>
+    </section>
+  );
+}

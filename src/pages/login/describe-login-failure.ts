@@ -1,0 +1,19 @@
+import { describeApiError } from '../../api/describe-api-error';
+import { messages } from '../../i18n/messages';
+import type { LoginFailure } from './use-login';
+
+/** Where a keyboard user needs the focus after this failure. */
+export type LoginFocus = 'username' | 'password' | 'alert';
+
+export function describeLoginFailure(failure: LoginFailure): { text: string; focus: LoginFocus } {
+  const { login } = messages;
+  if (failure === 'token-already-expired')
+    return { text: login.tokenAlreadyExpired, focus: 'alert' };
+  if (failure.kind === 'http' && failure.status === 401) {
+    return { text: login.badCredentials, focus: 'password' };
+  }
+  if (failure.kind === 'http' && failure.status === 400) {
+    return { text: login.badRequest, focus: 'username' };
+  }
+  return { text: describeApiError(failure), focus: 'alert' };
+}

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api/api-error';
+import { requestToken } from '../../api/endpoints';
+import { clearSessionEndReason, getSession } from '../../auth/session';
+import { removeToken, setToken } from '../../auth/token-storage';
+import { preloadPrivateApp } from '../../guard/private-app-loader';
+
+export type LoginState =
+  { status: 'idle' } | { status: 'pending' } | { status: 'failed'; error: LoginFailure };
+
+/** Why a login failed: what the API said, or a token this browser's clock already sees as expired. */
+export type LoginFailure = ApiError | 'token-already-expired';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * The one login request. A second submit while one is in flight is ignored, and leaving the page
+ * cancels the request, so a late answer cannot log someone in behind their back.
+ */
+export function useLogin() {
+  const [state, setState] = useState<LoginState>({ status: 'idle' });
+  const inFlight = useRef<AbortController | null>(null);
+
+  useEffect(
+    () => () => {
+      inFlight.current?.abort();
+    },
+    [],
+  );
+
+  const logIn = useCallback(async (credentials: Credentials) => {
+    if (inFlight.current !== null) return;
+    const controller = new AbortController();
+    inFlight.current = controller;
+    setState({ status: 'pending' });
+    clearSessionEndReason();
+    // Fetch the private pages' code while the server checks the password.
+    preloadPrivateApp().catch(() => {
+      // A failed preload is retried, and reported, when the private page renders.
+    });
+    try {
+      const { token } = await requestToken(credentials, controller.signal);
+      if (controller.signal.aborted) return;
+      setToken(token);
+      if (getSession().status !== 'authenticated') {
+        removeToken();
+        setState({ status: 'failed', error: 'token-already-expired' });
+      }
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      setState({
+        status: 'failed',
+        error: error instanceof ApiError ? error : new ApiError('invalid-response', String(error)),
+      });
+    } finally {
+      if (inFlight.current === controller) inFlight.current = null;
+    }
+  }, []);
+
+  return { state, logIn };
+}

@@ -1,0 +1,32 @@
+import { messages } from '../../i18n/messages';
+import { useCurrentUser } from '../../private/use-current-user';
+import { PageHeading } from '../../ui/page-heading';
+import { QueryError } from '../../ui/query-error';
+import { Spinner } from '../../ui/spinner';
+
+export function ProfilePage() {
+  const { data: user, error, refetch } = useCurrentUser();
+  const { profile } = messages;
+
+  return (
+    <section className="card">
+      <PageHeading>{profile.title}</PageHeading>
+      {error !== null ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : user === undefined ? (
+        <Spinner />
+      ) : (
+        <dl className="details">
+          <div>
+            <dt>{profile.id}</dt>
+            <dd>{user.id}</dd>
+          </div>
+          <div>
+            <dt>{profile.username}</dt>
+            <dd>{user.username}</dd>
+          </div>
+        </dl>
+      )}
+    </section>
+  );
+}

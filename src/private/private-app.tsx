@@ -1,0 +1,12 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { PrivateLayout } from './private-layout';
+import { queryClientFor } from './session-query-client';
+
+/** Everything only a logged-in person needs, wired to a query cache that lives with the session. */
+export function PrivateApp({ token }: { token: string }) {
+  return (
+    <QueryClientProvider client={queryClientFor(token)}>
+      <PrivateLayout />
+    </QueryClientProvider>
+  );
+}

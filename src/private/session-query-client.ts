@@ -1,0 +1,49 @@
+/**
+ * One QueryClient per session. It is created for a token and thrown away, with every cached
+ * query, the moment the token changes or goes: the next user can never see the previous user's
+ * data, and a late answer has no cache left to land in.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { isApiError } from '../api/api-error';
+import { getToken, subscribeToToken } from '../auth/token-storage';
+
+let client: QueryClient | null = null;
+let clientToken: string | null = null;
+
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (!isApiError(error) || failureCount >= 2) return false;
+  if (error.kind === 'network' || error.kind === 'timeout') return true;
+  return error.kind === 'http' && (error.status ?? 0) >= 500;
+}
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // Tests assert on the first failure; retries would only make them wait.
+        retry: import.meta.env.MODE === 'test' ? false : shouldRetry,
+      },
+    },
+  });
+}
+
+function dropClient() {
+  if (client === null) return;
+  void client.cancelQueries();
+  client.clear();
+  client = null;
+  clientToken = null;
+}
+
+subscribeToToken(() => {
+  if (getToken() !== clientToken) dropClient();
+});
+
+export function queryClientFor(token: string): QueryClient {
+  if (client !== null && clientToken === token) return client;
+  dropClient();
+  client = createQueryClient();
+  clientToken = token;
+  return client;
+}

@@ -1,0 +1,10 @@
+import { messages } from '../i18n/messages';
+
+export function FullPageSpinner() {
+  return (
+    <div className="full-page-spinner" role="status">
+      <span className="spinner" aria-hidden="true" />
+      <span className="visually-hidden">{messages.loading}</span>
+    </div>
+  );
+}

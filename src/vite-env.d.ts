@@ -1,0 +1,13 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_API_URL?: string;
+  readonly VITE_API_MOCKING?: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}
+
+/** VITE_API_MOCKING resolved by vite.config.ts: replaced by `true` or `false` at build time. */
+declare const __GATEHOUSE_API_MOCKING__: boolean;

@@ -1,0 +1,29 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv } from 'vite';
+import { parseApiUrl, parseMockingFlag, type Parsed } from './src/config/env-rules';
+
+function required<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.value;
+}
+
+export default defineConfig(({ command, mode }) => {
+  // loadEnv reads .env files and the process environment, as Vite itself does for import.meta.env.
+  const fileEnv = loadEnv(mode, process.cwd(), 'VITE_');
+  required(parseApiUrl(fileEnv.VITE_API_URL));
+  const mocking = required(parseMockingFlag(fileEnv.VITE_API_MOCKING, command === 'serve'));
+
+  return {
+    plugins: [react()],
+    define: { __GATEHOUSE_API_MOCKING__: JSON.stringify(mocking) },
+    server: { host: '127.0.0.1', port: 5173 },
+    preview: { host: '127.0.0.1', port: 4173 },
+    test: {
+      environment: 'jsdom',
+      setupFiles: ['./src/test/setup.ts'],
+      include: ['src/**/*.test.{ts,tsx}'],
+      restoreMocks: true,
+    },
+  };
+});
