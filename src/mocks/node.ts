@@ -18,4 +18,5 @@ export function resetMockApi(): void {
   config = { ...defaultMockConfig };
   mockServerState.revokedJtis.clear();
   mockServer.resetHandlers();
+  mockServer.events.removeAllListeners();
 }

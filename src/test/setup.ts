@@ -1,9 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { removeToken } from '../auth/token-storage';
 import { clearSessionEndReason } from '../auth/session';
 import { mockServer, resetMockApi } from '../mocks/node';
+
+// The first render of a private page loads its chunk; on a busy two-core machine that takes time.
+configure({ asyncUtilTimeout: 4000 });
 
 beforeAll(() => {
   mockServer.listen({ onUnhandledRequest: 'error' });

@@ -39,8 +39,10 @@ export function LoginForm() {
   useEffect(() => {
     if (problem === null) return;
     if (problem.focus === 'username') usernameRef.current?.focus();
-    else if (problem.focus === 'password') passwordRef.current?.select();
-    else alertRef.current?.focus();
+    else if (problem.focus === 'password') {
+      passwordRef.current?.focus();
+      passwordRef.current?.select();
+    } else alertRef.current?.focus();
   }, [problem]);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -52,6 +54,8 @@ export function LoginForm() {
   };
 
   const sessionNotice = endReason === null ? null : messages.sessionEnded[endReason];
+  // A logout the person chose is news, not an error; an ended session is something to act on.
+  const chosenByUser = endReason === 'logout' || endReason === 'other-tab';
 
   return (
     <form className="card login-form" onSubmit={onSubmit} noValidate aria-busy={pending}>
@@ -70,8 +74,8 @@ export function LoginForm() {
         </div>
       ) : sessionNotice !== null ? (
         <div
-          className={endReason === 'logout' ? 'notice' : 'notice notice--warning'}
-          role={endReason === 'logout' ? 'status' : 'alert'}
+          className={chosenByUser ? 'notice' : 'notice notice--warning'}
+          role={chosenByUser ? 'status' : 'alert'}
         >
           {sessionNotice}
         </div>

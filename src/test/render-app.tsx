@@ -1,0 +1,42 @@
+/** Test helpers that speak the domain: log someone in through the data layer, render at a URL. */
+import { act, render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { requestToken } from '../api/endpoints';
+import { App } from '../app/app';
+import { setToken } from '../auth/token-storage';
+import { mockUsers } from '../mocks/users';
+
+export function mockUser(username: string) {
+  const user = mockUsers.find((candidate) => candidate.username === username);
+  if (user === undefined) throw new Error(`No mock user named ${username}`);
+  return user;
+}
+
+/** Logs in through the real POST /token of the mock API and stores the token, as the app does. */
+export async function logInAs(username: string): Promise<string> {
+  const { password } = mockUser(username);
+  const { token } = await requestToken({ username, password });
+  setToken(token);
+  return token;
+}
+
+interface RenderAppOptions {
+  /** The URL to open, with query and hash. */
+  route?: string;
+  /** A mock user to log in before the app starts. */
+  as?: string;
+}
+
+/** Renders the whole app at `route`, as a browser would open it. */
+export async function renderApp({ route = '/', as }: RenderAppOptions = {}) {
+  if (as !== undefined) await logInAs(as);
+  window.history.pushState(null, '', route);
+  const user = userEvent.setup();
+  // An awaited act lets React retry a page that suspended while its code chunk was loading.
+  const result = await act(async () => render(<App />));
+  return { user, ...result };
+}
+
+export function currentUrl(): string {
+  return window.location.pathname + window.location.search + window.location.hash;
+}
