@@ -54,6 +54,9 @@ function parseRetryAfter(header: string | null, nowMs: number): number | undefin
   if (header === null) return undefined;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  // Only an HTTP-date (`Wed, 21 Oct 2015 07:28:00 GMT`); Date.parse accepts far too much.
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed))
+    return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, Math.ceil((date - nowMs) / 1000));

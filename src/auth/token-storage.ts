@@ -8,15 +8,27 @@ export const TOKEN_STORAGE_KEY = 'jwt-token';
 type Listener = () => void;
 
 const listeners = new Set<Listener>();
-let current: string | null = readStoredToken();
+/** True while the token lives only in memory because storage refused it. */
+let memoryOnly = false;
+let current: string | null = readStoredToken() ?? null;
 
-function readStoredToken(): string | null {
+/** The stored token; undefined when storage cannot be read. */
+function readStoredToken(): string | null | undefined {
   try {
     const value = window.localStorage.getItem(TOKEN_STORAGE_KEY);
     return value === '' ? null : value;
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+/** Takes the stored value as the truth, unless storage failed us and memory holds the token. */
+function syncFromStorage() {
+  if (memoryOnly) return;
+  const next = readStoredToken();
+  if (next === undefined || next === current) return;
+  current = next;
+  notify();
 }
 
 function notify() {
@@ -26,10 +38,7 @@ function notify() {
 function onStorage(event: StorageEvent) {
   // key is null when another tab called localStorage.clear().
   if (event.key !== TOKEN_STORAGE_KEY && event.key !== null) return;
-  const next = readStoredToken();
-  if (next === current) return;
-  current = next;
-  notify();
+  syncFromStorage();
 }
 
 export function getToken(): string | null {
@@ -39,8 +48,10 @@ export function getToken(): string | null {
 export function setToken(token: string): void {
   try {
     window.localStorage.setItem(TOKEN_STORAGE_KEY, token);
+    memoryOnly = false;
   } catch {
     // Storage unavailable: `current` below keeps the session alive for this tab.
+    memoryOnly = true;
   }
   if (current === token) return;
   current = token;
@@ -48,6 +59,7 @@ export function setToken(token: string): void {
 }
 
 export function removeToken(): void {
+  memoryOnly = false;
   try {
     window.localStorage.removeItem(TOKEN_STORAGE_KEY);
   } catch {
@@ -68,10 +80,7 @@ export function subscribeToToken(listener: Listener): () => void {
   };
 }
 
-/** Re-reads storage; tests use it after changing localStorage behind the module's back. */
+/** Re-reads storage, for when a change may have been missed (a tab coming back from the background). */
 export function reloadTokenFromStorage(): void {
-  const next = readStoredToken();
-  if (next === current) return;
-  current = next;
-  notify();
+  syncFromStorage();
 }

@@ -29,7 +29,8 @@ export function safeRedirectPath(value: unknown): string | null {
   } catch {
     return null;
   }
-  if (url.origin !== PROBE_ORIGIN) return null;
+  // Dot segments can normalise into a leading `//` (`/.//evil.example`): check the result too.
+  if (url.origin !== PROBE_ORIGIN || url.pathname.startsWith('//')) return null;
   const target = url.pathname + url.search + url.hash;
   return url.pathname === paths.login ? null : target;
 }

@@ -33,7 +33,7 @@ export async function renderApp({ route = '/', as }: RenderAppOptions = {}) {
   window.history.pushState(null, '', route);
   const user = userEvent.setup();
   // An awaited act lets React retry a page that suspended while its code chunk was loading.
-  const result = await act(async () => render(<App />));
+  const result = await act(() => Promise.resolve(render(<App />)));
   return { user, ...result };
 }
 
