@@ -4,7 +4,7 @@ export const en = {
   loading: 'Loading…',
   login: {
     title: 'Log in',
-    intro: 'Sign in to continue.',
+    intro: 'Welcome back. Log in to continue.',
     username: 'Username',
     password: 'Password',
     submit: 'Log in',

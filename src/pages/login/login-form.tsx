@@ -59,6 +59,7 @@ export function LoginForm() {
 
   return (
     <form className="card login-form" onSubmit={onSubmit} noValidate aria-busy={pending}>
+      <p className="brand">{messages.appName}</p>
       <h1>{login.title}</h1>
       <p className="muted">{login.intro}</p>
 

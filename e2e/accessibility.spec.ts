@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, failedRequestLog, logIn, test } from './fixtures';
+
+/** Axe findings of impact serious or critical, as `rule: selector` lines. */
+async function seriousFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+    );
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme, allowConsoleErrors: [failedRequestLog(401)] });
+
+    test('/login, empty and with an error, has no serious axe finding', async ({ page }) => {
+      await page.goto('/login');
+      await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+      expect(await seriousFindings(page)).toEqual([]);
+
+      await logIn(page, 'alesanchezr', 'wrong');
+      await expect(page.getByRole('alert')).toBeVisible();
+      expect(await seriousFindings(page)).toEqual([]);
+    });
+
+    test('/, /profile and the 404 page have no serious axe finding', async ({ page }) => {
+      await page.goto('/login');
+      await logIn(page);
+      await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
+      expect(await seriousFindings(page)).toEqual([]);
+
+      await page.getByRole('link', { name: 'Profile', exact: true }).click();
+      await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
+      expect(await seriousFindings(page)).toEqual([]);
+
+      await page.goto('/no-such-page');
+      await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+      expect(await seriousFindings(page)).toEqual([]);
+    });
+  });
+}

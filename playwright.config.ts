@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 4174;
+
+/** Debian's Chromium unless CHROMIUM_PATH says otherwise; Playwright's own build as a last resort. */
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumPath(),
+          // The closed network here refuses Chromium's background connections; these keep it quiet.
+          args: [
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-gpu',
+          ],
+          chromiumSandbox: false,
+        },
+      },
+    },
+  ],
+  webServer: {
+    // The production bundle, with the mock API switched on, so the tests also prove that the
+    // service worker starts from a production build.
+    command: `npx vite build --outDir dist-e2e --emptyOutDir && npx vite preview --outDir dist-e2e --port ${PORT} --strictPort`,
+    env: { VITE_API_MOCKING: 'true' },
+    // Other configs (the screenshot script) extend this one from another folder.
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
+    url: `http://127.0.0.1:${PORT}/login`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+});

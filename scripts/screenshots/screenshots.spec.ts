@@ -1,0 +1,40 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const OUT = 'docs/screenshots';
+
+async function fillAndSubmit(page: Page, password: string) {
+  await page.getByLabel('Username').fill('alesanchezr');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const [device, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['mobile', { width: 375, height: 740 }],
+  ] as const) {
+    test(`login page, ${colorScheme}, ${device}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/login');
+      await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+      await page.screenshot({ path: `${OUT}/login-${colorScheme}-${device}.png` });
+    });
+  }
+}
+
+test('login error state', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/login');
+  await fillAndSubmit(page, 'wrong-password');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.screenshot({ path: `${OUT}/login-error.png` });
+});
+
+test('profile page', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/profile');
+  await fillAndSubmit(page, '12341234');
+  await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/profile.png` });
+});
