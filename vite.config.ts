@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
-import { parseApiUrl, parseMockingFlag, type Parsed } from './src/config/env-rules';
+import { parseApiUrl, parseMockingFlag, type Parsed } from './src/config/env-rules.ts';
 
 function required<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(parsed.problem);

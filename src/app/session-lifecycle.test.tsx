@@ -63,6 +63,27 @@ describe('logging out', () => {
   });
 });
 
+describe('requests', () => {
+  it('asks each endpoint once for a login, home, profile, logout round', async () => {
+    const seen: string[] = [];
+    mockServer.events.on('request:start', ({ request }) => {
+      seen.push(`${request.method} ${new URL(request.url).pathname}`);
+    });
+    const { user } = await renderApp({ route: '/login' });
+
+    await user.type(screen.getByLabelText('Username'), 'alesanchezr');
+    await user.type(screen.getByLabelText('Password'), '12341234');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await screen.findByRole('heading', { name: 'Welcome, alesanchezr!' });
+    await user.click(screen.getByRole('link', { name: 'Profile' }));
+    await screen.findByText('alesanchezr', { selector: 'dd' });
+    await user.click(screen.getByRole('button', { name: 'Log out' }));
+    await screen.findByRole('button', { name: 'Log in' });
+
+    expect(seen).toEqual(['POST /token', 'GET /protected']);
+  });
+});
+
 describe('the session ends', () => {
   it.each([
     [401, 'Token has been revoked', 'Your session was ended by the server. Please log in again.'],

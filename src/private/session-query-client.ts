@@ -9,6 +9,7 @@ import { getToken, subscribeToToken } from '../auth/token-storage';
 
 let client: QueryClient | null = null;
 let clientToken: string | null = null;
+let sessionRequests = new AbortController();
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
   if (!isApiError(error) || failureCount >= 2) return false;
@@ -30,10 +31,18 @@ function createQueryClient(): QueryClient {
 
 function dropClient() {
   if (client === null) return;
-  void client.cancelQueries();
+  sessionRequests.abort();
   client.clear();
   client = null;
   clientToken = null;
+}
+
+/**
+ * Aborted when the session ends. Queries pass this, not react-query's own signal: consuming that
+ * one makes StrictMode's mount, unmount, mount in development cancel and send every request twice.
+ */
+export function sessionSignal(): AbortSignal {
+  return sessionRequests.signal;
 }
 
 subscribeToToken(() => {
@@ -45,5 +54,6 @@ export function queryClientFor(token: string): QueryClient {
   dropClient();
   client = createQueryClient();
   clientToken = token;
+  sessionRequests = new AbortController();
   return client;
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchCurrentUser } from '../api/endpoints';
+import { sessionSignal } from './session-query-client';
 
 export const currentUserQueryKey = ['current-user'] as const;
 
@@ -7,6 +8,6 @@ export const currentUserQueryKey = ['current-user'] as const;
 export function useCurrentUser() {
   return useQuery({
     queryKey: currentUserQueryKey,
-    queryFn: ({ signal }) => fetchCurrentUser(signal),
+    queryFn: () => fetchCurrentUser(sessionSignal()),
   });
 }

@@ -1,5 +1,6 @@
 /** Test helpers that speak the domain: log someone in through the data layer, render at a URL. */
 import { act, render } from '@testing-library/react';
+import { StrictMode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { requestToken } from '../api/endpoints';
 import { App } from '../app/app';
@@ -33,7 +34,16 @@ export async function renderApp({ route = '/', as }: RenderAppOptions = {}) {
   window.history.pushState(null, '', route);
   const user = userEvent.setup();
   // An awaited act lets React retry a page that suspended while its code chunk was loading.
-  const result = await act(() => Promise.resolve(render(<App />)));
+  const result = await act(() =>
+    Promise.resolve(
+      // As in main.tsx: StrictMode's double effects must not double any request.
+      render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
+    ),
+  );
   return { user, ...result };
 }
 
