@@ -1,13 +1,40 @@
-import { Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useSession, useSessionEndReason } from '../auth/use-session';
 import { paths } from '../config/paths';
+import { messages } from '../i18n/messages';
 import { FullPageSpinner } from '../ui/full-page-spinner';
-import { usePrivateApp } from './private-app-loader';
+import { preloadPrivateApp } from './private-app-loader';
+import { usePrivateApp } from './use-private-app';
 
-function PrivateShell({ token }: { token: string }) {
-  const { PrivateApp } = usePrivateApp();
-  return <PrivateApp token={token} />;
+function PrivateArea({ token }: { token: string }) {
+  const app = usePrivateApp();
+
+  if (app.status === 'loaded') {
+    const { PrivateApp } = app.module;
+    return <PrivateApp token={token} />;
+  }
+  if (app.status === 'failed') {
+    return (
+      <main className="centered-page" id="main">
+        <section className="card notice--error" role="alert">
+          <h1>{messages.errors.loadFailed}</h1>
+          <p>{messages.errors.network}</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              preloadPrivateApp().catch(() => {
+                // Shown again by this same screen.
+              });
+            }}
+          >
+            {messages.errors.retry}
+          </button>
+        </section>
+      </main>
+    );
+  }
+  return <FullPageSpinner />;
 }
 
 /**
@@ -25,9 +52,5 @@ export function RequireAuth() {
     return <Navigate to={paths.login} replace state={remember ? { from } : undefined} />;
   }
 
-  return (
-    <Suspense fallback={<FullPageSpinner />}>
-      <PrivateShell token={session.token} />
-    </Suspense>
-  );
+  return <PrivateArea token={session.token} />;
 }

@@ -1,13 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchCurrentUser } from '../api/endpoints';
-import { sessionSignal } from './session-query-client';
-
-export const currentUserQueryKey = ['current-user'] as const;
+import { currentUserQuery } from './current-user-query';
 
 /** The logged-in user, from GET /protected. */
 export function useCurrentUser() {
-  return useQuery({
-    queryKey: currentUserQueryKey,
-    queryFn: () => fetchCurrentUser(sessionSignal()),
-  });
+  return useQuery(currentUserQuery);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { useSessionEndReason } from '../../auth/use-session';
+import { preloadPrivateApp } from '../../guard/private-app-loader';
 import { messages } from '../../i18n/messages';
 import { describeLoginFailure, type LoginFocus } from './describe-login-failure';
 import { useLogin } from './use-login';
@@ -14,6 +15,12 @@ function missingFieldProblem(username: string, password: string): FormProblem | 
   if (username === '') return { text: messages.login.missingUsername, focus: 'username' };
   if (password === '') return { text: messages.login.missingPassword, focus: 'password' };
   return null;
+}
+
+function warmUpPrivateApp() {
+  preloadPrivateApp().catch(() => {
+    // Tried again on submit, and shown with a retry by the page that needs it.
+  });
 }
 
 export function LoginForm() {
@@ -58,7 +65,14 @@ export function LoginForm() {
   const chosenByUser = endReason === 'logout' || endReason === 'other-tab';
 
   return (
-    <form className="card login-form" onSubmit={onSubmit} noValidate aria-busy={pending}>
+    <form
+      className="card login-form"
+      onSubmit={onSubmit}
+      // Someone filling in the form is about to log in: fetch the private pages' code meanwhile.
+      onFocus={warmUpPrivateApp}
+      noValidate
+      aria-busy={pending}
+    >
       <p className="brand">{messages.appName}</p>
       <h1>{login.title}</h1>
       <p className="muted">{login.intro}</p>

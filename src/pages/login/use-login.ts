@@ -16,6 +16,9 @@ export interface Credentials {
   password: string;
 }
 
+// A failed download of the private code is shown, with a retry, by the page that needs it.
+const ignoreLoadFailure = () => undefined;
+
 /**
  * The one login request. A second submit while one is in flight is ignored, and leaving the page
  * cancels the request, so a late answer cannot log someone in behind their back.
@@ -38,17 +41,21 @@ export function useLogin() {
     setState({ status: 'pending' });
     clearSessionEndReason();
     // Fetch the private pages' code while the server checks the password.
-    preloadPrivateApp().catch(() => {
-      // A failed preload is retried, and reported, when the private page renders.
-    });
+    const privateApp = preloadPrivateApp();
+    privateApp.catch(ignoreLoadFailure);
     try {
-      const { token } = await requestToken(credentials, controller.signal);
+      const { token, userId } = await requestToken(credentials, controller.signal);
       if (controller.signal.aborted) return;
       setToken(token);
       if (getSession().status !== 'authenticated') {
         removeToken();
         setState({ status: 'failed', error: 'token-already-expired' });
+        return;
       }
+      // The backend matched this exact username to userId; GET /protected confirms it.
+      privateApp.then((module) => {
+        module.startSession(token, { id: userId, username: credentials.username });
+      }, ignoreLoadFailure);
     } catch (error) {
       if (controller.signal.aborted) return;
       setState({
