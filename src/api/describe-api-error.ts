@@ -1,9 +1,8 @@
-import { messages } from '../i18n/messages';
+import type { Messages } from '../i18n/messages';
 import { isApiError } from './api-error';
 
 /** A sentence a person can act on, for any error an API call can end with. */
-export function describeApiError(error: unknown): string {
-  const { errors } = messages;
+export function describeApiError(error: unknown, errors: Messages['errors']): string {
   if (!isApiError(error)) return errors.invalidResponse;
   switch (error.kind) {
     case 'network':

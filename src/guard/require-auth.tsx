@@ -1,13 +1,14 @@
 import { Navigate, useLocation } from 'react-router-dom';
 import { useSession, useSessionEndReason } from '../auth/use-session';
 import { paths } from '../config/paths';
-import { messages } from '../i18n/messages';
+import { useMessages } from '../i18n/messages';
 import { FullPageSpinner } from '../ui/full-page-spinner';
 import { preloadPrivateApp } from './private-app-loader';
 import { usePrivateApp } from './use-private-app';
 
 function PrivateArea({ token }: { token: string }) {
   const app = usePrivateApp();
+  const messages = useMessages();
 
   if (app.status === 'loaded') {
     const { PrivateApp } = app.module;

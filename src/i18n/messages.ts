@@ -1,4 +1,12 @@
-import { en } from './en';
+import { en, type Messages } from './en/public';
+import { es } from './es/public';
+import { useLocale } from './use-locale';
 
-/** The strings the UI shows. One module, so that a second language has one place to plug in. */
-export const messages = en;
+export type { Messages };
+
+const catalogs = { en, es };
+
+/** The public strings in the person's language. */
+export function useMessages(): Messages {
+  return catalogs[useLocale()];
+}

@@ -1,28 +1,32 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import { endSession } from '../auth/session';
 import { paths } from '../config/paths';
-import { messages } from '../i18n/messages';
+import { useMessages } from '../i18n/messages';
+import { usePrivateMessages } from '../i18n/private-messages';
+import { LanguageSwitch } from '../ui/language-switch';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { useCurrentUser } from './use-current-user';
 
 function CurrentUsername() {
   const { data } = useCurrentUser();
+  const { layout } = usePrivateMessages();
   return data === undefined ? (
     <span className="username username--loading" aria-hidden="true" />
   ) : (
     <span className="username">
-      <span className="visually-hidden">{messages.layout.signedInAs} </span>
+      <span className="visually-hidden">{layout.signedInAs} </span>
       {data.username}
     </span>
   );
 }
 
 export function PrivateLayout() {
-  const { layout } = messages;
+  const { layout } = usePrivateMessages();
+  const { appName } = useMessages();
   return (
     <div className="private-layout">
       <header className="topbar">
-        <span className="brand">{messages.appName}</span>
+        <span className="brand">{appName}</span>
         <nav aria-label={layout.nav} className="topbar__nav">
           <NavLink to={paths.home} end>
             {layout.home}
@@ -30,6 +34,7 @@ export function PrivateLayout() {
           <NavLink to={paths.profile}>{layout.profile}</NavLink>
         </nav>
         <div className="topbar__user">
+          <LanguageSwitch />
           <CurrentUsername />
           <button
             type="button"

@@ -1,6 +1,30 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { paths } from '../config/paths';
-import { messages } from '../i18n/messages';
+import { useMessages } from '../i18n/messages';
+
+function CrashNotice() {
+  const { crash } = useMessages();
+  return (
+    <section className="card crash" role="alert">
+      <h1>{crash.title}</h1>
+      <p>{crash.body}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            window.location.reload();
+          }}
+        >
+          {crash.reload}
+        </button>
+        <a className="button button--secondary" href={paths.home}>
+          {crash.home}
+        </a>
+      </div>
+    </section>
+  );
+}
 
 interface Props {
   children: ReactNode;
@@ -24,26 +48,6 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render() {
     if (!this.state.hasError) return this.props.children;
-    const { crash } = messages;
-    return (
-      <section className="card crash" role="alert">
-        <h1>{crash.title}</h1>
-        <p>{crash.body}</p>
-        <div className="actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              window.location.reload();
-            }}
-          >
-            {crash.reload}
-          </button>
-          <a className="button button--secondary" href={paths.home}>
-            {crash.home}
-          </a>
-        </div>
-      </section>
-    );
+    return <CrashNotice />;
   }
 }

@@ -1,6 +1,7 @@
-import { messages } from '../i18n/messages';
+import { useMessages } from '../i18n/messages';
 
 export function FullPageSpinner() {
+  const messages = useMessages();
   return (
     <div className="full-page-spinner" role="status">
       <span className="spinner" aria-hidden="true" />

@@ -1,6 +1,7 @@
-import { messages } from '../i18n/messages';
+import { useMessages } from '../i18n/messages';
 
 export function Spinner() {
+  const messages = useMessages();
   return (
     <div className="inline-spinner" role="status">
       <span className="spinner" aria-hidden="true" />

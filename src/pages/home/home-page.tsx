@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
 import { useSession } from '../../auth/use-session';
 import { paths } from '../../config/paths';
-import { messages } from '../../i18n/messages';
+import { usePrivateMessages } from '../../i18n/private-messages';
+import { useLocale } from '../../i18n/use-locale';
 import { useCurrentUser } from '../../private/use-current-user';
 import { PageHeading } from '../../ui/page-heading';
 import { QueryError } from '../../ui/query-error';
@@ -9,17 +10,19 @@ import { Spinner } from '../../ui/spinner';
 
 function SessionExpiry() {
   const session = useSession();
+  const locale = useLocale();
+  const { home } = usePrivateMessages();
   if (session.status !== 'authenticated') return null;
-  const time = new Date(session.claims.exp * 1000).toLocaleTimeString([], {
+  const time = new Date(session.claims.exp * 1000).toLocaleTimeString(locale, {
     hour: '2-digit',
     minute: '2-digit',
   });
-  return <p className="muted">{messages.home.expiresAt(time)}</p>;
+  return <p className="muted">{home.expiresAt(time)}</p>;
 }
 
 export function HomePage() {
   const { data: user, error, refetch } = useCurrentUser();
-  const { home } = messages;
+  const { home } = usePrivateMessages();
 
   if (error !== null) return <QueryError error={error} onRetry={() => void refetch()} />;
   if (user === undefined) return <Spinner />;

@@ -1,11 +1,14 @@
 import { describeApiError } from '../../api/describe-api-error';
-import { messages } from '../../i18n/messages';
+import type { Messages } from '../../i18n/messages';
 import type { LoginFailure } from './use-login';
 
 /** Where a keyboard user needs the focus after this failure. */
 export type LoginFocus = 'username' | 'password' | 'alert';
 
-export function describeLoginFailure(failure: LoginFailure): { text: string; focus: LoginFocus } {
+export function describeLoginFailure(
+  failure: LoginFailure,
+  messages: Messages,
+): { text: string; focus: LoginFocus } {
   const { login } = messages;
   if (failure === 'token-already-expired')
     return { text: login.tokenAlreadyExpired, focus: 'alert' };
@@ -15,5 +18,5 @@ export function describeLoginFailure(failure: LoginFailure): { text: string; foc
   if (failure.kind === 'http' && failure.status === 400) {
     return { text: login.badRequest, focus: 'username' };
   }
-  return { text: describeApiError(failure), focus: 'alert' };
+  return { text: describeApiError(failure, messages.errors), focus: 'alert' };
 }

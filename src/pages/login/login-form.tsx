@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { useSessionEndReason } from '../../auth/use-session';
 import { preloadPrivateApp } from '../../guard/private-app-loader';
-import { messages } from '../../i18n/messages';
+import { useMessages, type Messages } from '../../i18n/messages';
 import { describeLoginFailure, type LoginFocus } from './describe-login-failure';
 import { useLogin } from './use-login';
 
@@ -10,7 +10,11 @@ interface FormProblem {
   focus: LoginFocus;
 }
 
-function missingFieldProblem(username: string, password: string): FormProblem | null {
+function missingFieldProblem(
+  username: string,
+  password: string,
+  messages: Messages,
+): FormProblem | null {
   // The backend compares exactly, so only emptiness is ours to judge; spaces are the user's own.
   if (username === '') return { text: messages.login.missingUsername, focus: 'username' };
   if (password === '') return { text: messages.login.missingPassword, focus: 'password' };
@@ -24,6 +28,7 @@ function warmUpPrivateApp() {
 }
 
 export function LoginForm() {
+  const messages = useMessages();
   const { login } = messages;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -38,8 +43,10 @@ export function LoginForm() {
 
   // A new object for each new failure, even one with the same text, so focus moves every time.
   const problem = useMemo(
-    () => validation ?? (state.status === 'failed' ? describeLoginFailure(state.error) : null),
-    [validation, state],
+    () =>
+      validation ??
+      (state.status === 'failed' ? describeLoginFailure(state.error, messages) : null),
+    [validation, state, messages],
   );
   const pending = state.status === 'pending';
 
@@ -55,7 +62,7 @@ export function LoginForm() {
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
-    const missing = missingFieldProblem(username, password);
+    const missing = missingFieldProblem(username, password, messages);
     setValidation(missing);
     if (missing === null) void logIn({ username, password });
   };

@@ -1,6 +1,7 @@
 import { Navigate, useLocation } from 'react-router-dom';
 import { useSession } from '../../auth/use-session';
 import { redirectTargetFrom } from '../../guard/redirect-target';
+import { LanguageSwitch } from '../../ui/language-switch';
 import { LoginForm } from './login-form';
 
 /** /login: the form for visitors; anyone logged in (here or in another tab) moves on. */
@@ -14,7 +15,10 @@ export function LoginPage() {
 
   return (
     <main className="centered-page" id="main">
-      <LoginForm />
+      <div className="login-column">
+        <LoginForm />
+        <LanguageSwitch />
+      </div>
     </main>
   );
 }

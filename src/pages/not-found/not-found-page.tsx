@@ -1,10 +1,10 @@
 import { Link } from 'react-router-dom';
 import { paths } from '../../config/paths';
-import { messages } from '../../i18n/messages';
+import { useMessages } from '../../i18n/messages';
 import { PageHeading } from '../../ui/page-heading';
 
 export function NotFoundPage() {
-  const { notFound } = messages;
+  const { notFound } = useMessages();
   return (
     <main className="centered-page" id="main">
       <section className="card">

@@ -1,4 +1,4 @@
-import { messages } from '../../i18n/messages';
+import { usePrivateMessages } from '../../i18n/private-messages';
 import { useCurrentUser } from '../../private/use-current-user';
 import { PageHeading } from '../../ui/page-heading';
 import { QueryError } from '../../ui/query-error';
@@ -6,7 +6,7 @@ import { Spinner } from '../../ui/spinner';
 
 export function ProfilePage() {
   const { data: user, error, refetch } = useCurrentUser();
-  const { profile } = messages;
+  const { profile } = usePrivateMessages();
 
   return (
     <section className="card">

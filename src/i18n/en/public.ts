@@ -1,7 +1,8 @@
-/** Every string a person reads, in English. */
+/** What anyone sees, logged in or not, in English. Part of the /login download: keep it lean. */
 export const en = {
   appName: 'Gatehouse',
   loading: 'Loading…',
+  language: 'Language',
   login: {
     title: 'Log in',
     intro: 'Welcome back. Log in to continue.',
@@ -14,7 +15,7 @@ export const en = {
     badCredentials: 'Wrong username or password. Check both and try again.',
     badRequest: 'The server could not read these details. Check your username and password.',
     tokenAlreadyExpired:
-      'The server’s login has already expired by this device’s clock. Check the date and time settings, then try again.',
+      'The login the server sent has already expired by this device’s clock. Check the date and time settings, then try again.',
   },
   sessionEnded: {
     expired: 'Your session has expired. Please log in again.',
@@ -38,24 +39,6 @@ export const en = {
     loadFailed: 'This could not be loaded.',
     retry: 'Try again',
   },
-  layout: {
-    nav: 'Main',
-    home: 'Home',
-    profile: 'Profile',
-    logout: 'Log out',
-    signedInAs: 'Signed in as',
-  },
-  home: {
-    greeting: (username: string) => `Welcome, ${username}!`,
-    intro: 'You are signed in. Your private pages live here.',
-    expiresAt: (time: string) => `Your session expires at ${time}.`,
-    viewProfile: 'View your profile',
-  },
-  profile: {
-    title: 'Profile',
-    id: 'ID',
-    username: 'Username',
-  },
   notFound: {
     title: 'Page not found',
     body: 'There is no page at this address.',
@@ -63,7 +46,7 @@ export const en = {
   },
   crash: {
     title: 'Something went wrong',
-    body: 'This page hit an unexpected error. Nothing you typed was sent anywhere new.',
+    body: 'This page hit an unexpected error. Reloading usually fixes it.',
     reload: 'Reload the page',
     home: 'Go to the home page',
   },

@@ -1,0 +1,23 @@
+/** What only a logged-in person sees, in English. Part of the private chunk. */
+export const en = {
+  layout: {
+    nav: 'Main',
+    home: 'Home',
+    profile: 'Profile',
+    logout: 'Log out',
+    signedInAs: 'Signed in as',
+  },
+  home: {
+    greeting: (username: string) => `Welcome, ${username}!`,
+    intro: 'You are signed in. Your private pages live here.',
+    expiresAt: (time: string) => `Your session expires at ${time}.`,
+    viewProfile: 'View your profile',
+  },
+  profile: {
+    title: 'Profile',
+    id: 'ID',
+    username: 'Username',
+  },
+};
+
+export type PrivateMessages = typeof en;
