@@ -78,7 +78,12 @@ function serverMessageOf(value: unknown): string | undefined {
 
 export async function apiRequest<T>(pathOrUrl: string, options: ApiRequestOptions<T>): Promise<T> {
   const { method = 'GET', body, parse, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
-  const url = resolveApiUrl(pathOrUrl);
+  let url: URL;
+  try {
+    url = resolveApiUrl(pathOrUrl);
+  } catch (cause) {
+    throw new ApiError('network', `${method} ${pathOrUrl} is not a URL we can request`, { cause });
+  }
   const label = `${method} ${url.pathname}`;
 
   const headers = new Headers({ Accept: 'application/json' });
