@@ -4,6 +4,12 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = 4174;
 
+/**
+ * E2E_BASE_URL runs the suite against a server that is already up (scripts/nginx-e2e.sh: the build
+ * behind nginx); without it Playwright builds the app and starts `vite preview` itself.
+ */
+const externalBaseUrl = process.env.E2E_BASE_URL?.replace(/\/+$/, '') || undefined;
+
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; Playwright's own build as a last resort. */
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -20,7 +26,7 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: externalBaseUrl ?? `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
   },
   projects: [
@@ -44,15 +50,17 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // The production bundle, with the mock API switched on, so the tests also prove that the
-    // service worker starts from a production build.
-    command: `npx vite build --outDir dist-e2e --emptyOutDir && npx vite preview --outDir dist-e2e --port ${PORT} --strictPort`,
-    env: { VITE_API_MOCKING: 'true' },
-    // Other configs (the screenshot script) extend this one from another folder.
-    cwd: fileURLToPath(new URL('.', import.meta.url)),
-    url: `http://127.0.0.1:${PORT}/login`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        // The production bundle, with the mock API switched on, so the tests also prove that the
+        // service worker starts from a production build.
+        command: `npx vite build --outDir dist-e2e --emptyOutDir && npx vite preview --outDir dist-e2e --port ${PORT} --strictPort`,
+        env: { VITE_API_MOCKING: 'true' },
+        // Other configs (the screenshot script) extend this one from another folder.
+        cwd: fileURLToPath(new URL('.', import.meta.url)),
+        url: `http://127.0.0.1:${PORT}/login`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 120_000,
+      },
 });

@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { parseApiUrl, parseMockingFlag, type Parsed } from './src/config/env-rules.ts';
+import { securityHeaders } from './src/config/security-headers.ts';
 
 function required<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(parsed.problem);
@@ -18,7 +19,13 @@ export default defineConfig(({ command, mode }) => {
     plugins: [react()],
     define: { __GATEHOUSE_API_MOCKING__: JSON.stringify(mocking) },
     server: { host: '127.0.0.1', port: 5173 },
-    preview: { host: '127.0.0.1', port: 4173 },
+    preview: {
+      host: '127.0.0.1',
+      port: 4173,
+      // The production headers (deploy/nginx.conf has the same), so the e2e suite runs under the
+      // strict CSP. Not for `server`: the dev server's React refresh needs an inline script.
+      headers: securityHeaders(fileEnv.VITE_API_URL ?? ''),
+    },
     test: {
       environment: 'jsdom',
       setupFiles: ['./src/test/setup.ts'],

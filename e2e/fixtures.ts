@@ -10,14 +10,52 @@ export function failedRequestLog(status: number): RegExp {
   return new RegExp(`^Failed to load resource: the server responded with a status of ${status} `);
 }
 
+/** What a `securitypolicyviolation` event says, as the fixture reports it. */
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+}
+
 /**
- * Every test fails on an uncaught page error or a console.error: a clean console is part of the
- * job. `allowConsoleErrors` lists the browser log lines a test provokes on purpose.
+ * Reports every Content-Security-Policy violation in the page's documents to `report`, from
+ * before the first script of each document runs. Chromium also logs one as a console error, but
+ * the event is the browser's own contract and names the directive.
+ */
+export async function onCspViolation(page: Page, report: (violation: CspViolation) => void) {
+  await page.exposeBinding('__gatehouseCspViolation', (_source, violation: CspViolation) => {
+    report(violation);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const send = (window as unknown as Record<string, (violation: unknown) => void>)
+          .__gatehouseCspViolation;
+        send?.({
+          directive: event.effectiveDirective,
+          blocked: event.blockedURI,
+          source: `${event.sourceFile}:${event.lineNumber}`,
+        });
+      },
+      true,
+    );
+  });
+}
+
+/**
+ * Every test fails on an uncaught page error, a console.error or a Content-Security-Policy
+ * violation: a clean console under the production headers is part of the job.
+ * `allowConsoleErrors` lists the browser log lines a test provokes on purpose (never a CSP
+ * violation: those fail the test even when a pattern matches Chromium's log line for them).
  */
 export const test = base.extend<{ allowConsoleErrors: RegExp[] }>({
   allowConsoleErrors: [[], { option: true }],
   page: async ({ page, allowConsoleErrors }, use) => {
     const problems: string[] = [];
+    await onCspViolation(page, ({ directive, blocked, source }) =>
+      problems.push(`CSP violation: ${directive} blocked ${blocked || '(inline)'} at ${source}`),
+    );
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
@@ -26,7 +64,7 @@ export const test = base.extend<{ allowConsoleErrors: RegExp[] }>({
       problems.push(`console.error: ${text}`);
     });
     await use(page);
-    expect(problems, 'uncaught errors and console.error calls').toEqual([]);
+    expect(problems, 'uncaught errors, console.error calls and CSP violations').toEqual([]);
   },
 });
 

@@ -1,0 +1,74 @@
+import { securityHeaders } from '../src/config/security-headers';
+import { expect, logIn, onCspViolation, test, type CspViolation } from './fixtures';
+
+/**
+ * The production headers (src/config/security-headers.ts), as `vite preview` sends them and as
+ * deploy/nginx.conf does (scripts/nginx-e2e.sh runs this file against nginx).
+ */
+const expected = securityHeaders(process.env.VITE_API_URL ?? '');
+
+function expectSecurityHeaders(headers: Record<string, string>, what: string) {
+  for (const [name, value] of Object.entries(expected)) {
+    expect(headers[name.toLowerCase()], `${name} of ${what}`).toBe(value);
+  }
+}
+
+test('/login is served with the CSP, Referrer-Policy and nosniff, and login works under them', async ({
+  page,
+}) => {
+  const response = await page.goto('/login');
+  if (response === null) throw new Error('no response for /login');
+  expect(response.status()).toBe(200);
+  expectSecurityHeaders(await response.allHeaders(), '/login');
+
+  // The fixture fails the test on any CSP violation: the mock's service worker, the lazy private
+  // chunk and its stylesheet, the API calls all have to pass the policy.
+  await logIn(page);
+  await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
+  await page.goto('/profile');
+  await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
+});
+
+test('the scripts, stylesheets, service worker and deep links carry the headers too', async ({
+  request,
+}) => {
+  const html = await request.get('/profile?x=1');
+  expect(html.status()).toBe(200);
+  expectSecurityHeaders(html.headers(), '/profile?x=1');
+  const body = await html.text();
+  expect(body, 'the built index.html has no inline script').not.toMatch(/<script(?![^>]*\ssrc=)/);
+
+  const assets = [...body.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
+  expect(assets.length).toBeGreaterThan(0);
+  for (const path of [...assets, '/mockServiceWorker.js', '/favicon.svg']) {
+    if (path === undefined) continue;
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expectSecurityHeaders(response.headers(), path);
+  }
+});
+
+test('the browser enforces the policy: an injected inline script is refused', async ({
+  browser,
+  baseURL,
+}) => {
+  // A page of its own: the shared fixture would (rightly) fail this test on the violation.
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const violations: CspViolation[] = [];
+  await onCspViolation(page, (violation) => violations.push(violation));
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.inlineScriptRan = true;';
+    document.head.append(script);
+  });
+
+  await expect
+    .poll(() => violations.map((violation) => violation.directive))
+    .toContain('script-src-elem');
+  expect(await page.evaluate(() => 'inlineScriptRan' in window)).toBe(false);
+  await context.close();
+});

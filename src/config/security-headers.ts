@@ -1,0 +1,47 @@
+/**
+ * The HTTP security headers of every response that serves the built app. One source for all the
+ * servers: vite.config.ts (`vite preview`, which the e2e suite runs against), deploy/nginx.conf
+ * (checked and rendered by scripts/render-nginx-conf.js) and docs/deployment.md.
+ *
+ * Pure on purpose (no import.meta.env): vite.config.ts and Node scripts import it as well as the
+ * tests. Not for `vite dev`, whose React refresh needs an inline script.
+ */
+import { parseApiUrl } from './env-rules';
+
+/**
+ * The origin to add to `connect-src` for VITE_API_URL ('' means the app's own origin, covered by
+ * 'self'). CSP paths would need an exact match or a trailing slash, so only the origin goes in.
+ */
+export function apiOrigin(apiUrl: string): string | null {
+  const parsed = parseApiUrl(apiUrl);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.value === '' ? null : new URL(parsed.value).origin;
+}
+
+/** The Content-Security-Policy value: no inline script or style, no eval, no framing. */
+export function contentSecurityPolicy(apiUrl: string): string {
+  const origin = apiOrigin(apiUrl);
+  const directives: [string, ...string[]][] = [
+    ['default-src', "'self'"],
+    ['script-src', "'self'"],
+    ['style-src', "'self'"],
+    ['img-src', "'self'", 'data:'],
+    ['connect-src', "'self'", ...(origin === null ? [] : [origin])],
+    // The mock API's service worker (public/mockServiceWorker.js) in a build with the mock on.
+    ['worker-src', "'self'"],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'self'"],
+    ['frame-ancestors', "'none'"],
+  ];
+  return directives.map((directive) => directive.join(' ')).join('; ');
+}
+
+/** Header name to value, for every response of the built app (HTML, assets, service worker). */
+export function securityHeaders(apiUrl: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(apiUrl),
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}
