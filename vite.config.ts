@@ -12,19 +12,22 @@ function required<T>(parsed: Parsed<T>): T {
 export default defineConfig(({ command, mode }) => {
   // loadEnv reads .env files and the process environment, as Vite itself does for import.meta.env.
   const fileEnv = loadEnv(mode, process.cwd(), 'VITE_');
-  required(parseApiUrl(fileEnv.VITE_API_URL));
+  const apiUrl = required(parseApiUrl(fileEnv.VITE_API_URL));
   const mocking = required(parseMockingFlag(fileEnv.VITE_API_MOCKING, command === 'serve'));
 
   return {
     plugins: [react()],
-    define: { __GATEHOUSE_API_MOCKING__: JSON.stringify(mocking) },
+    define: {
+      __GATEHOUSE_API_MOCKING__: JSON.stringify(mocking),
+      __GATEHOUSE_API_URL__: JSON.stringify(apiUrl),
+    },
     server: { host: '127.0.0.1', port: 5173 },
     preview: {
       host: '127.0.0.1',
       port: 4173,
       // The production headers (deploy/nginx.conf has the same), so the e2e suite runs under the
       // strict CSP. Not for `server`: the dev server's React refresh needs an inline script.
-      headers: securityHeaders(fileEnv.VITE_API_URL ?? ''),
+      headers: securityHeaders(apiUrl),
     },
     test: {
       environment: 'jsdom',

@@ -2,11 +2,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { dropUnusableToken } from './auth/session';
+import { getLocale } from './i18n/locale';
+import { loadMessages } from './i18n/messages';
 import './ui/styles.css';
 
 async function main() {
   const root = document.getElementById('root');
   if (root === null) throw new Error('index.html has no #root element');
+  // The person's language before the first paint, so the page does not switch under them;
+  // fetched while the mock API starts. English is built in and always there as a fallback.
+  const messagesReady = loadMessages(getLocale()).catch(() => undefined);
   // A build-time constant (VITE_API_MOCKING, resolved in vite.config.ts) guarding a dynamic
   // import: a build with the mock off has neither this branch nor the mock's chunk.
   if (__GATEHOUSE_API_MOCKING__) {
@@ -17,6 +22,7 @@ async function main() {
       console.warn('The mock API did not start; requests go to the network.', error);
     }
   }
+  await messagesReady;
   // Decide before the first render, so a dead session never flashes a private page.
   dropUnusableToken();
   createRoot(root).render(

@@ -1,9 +1,8 @@
-/** The environment as Vite baked it into this build; vite.config.ts has already validated it. */
-import { parseApiUrl } from './env-rules';
-
-const apiUrl = parseApiUrl(import.meta.env.VITE_API_URL);
-
+/**
+ * The environment as vite.config.ts validated and baked it into this build: the app parses
+ * nothing at run time, and ships none of the validation code.
+ */
 export const env = {
   /** API origin with an optional path prefix and no trailing slash; '' means this app's origin. */
-  apiUrl: apiUrl.ok ? apiUrl.value : '',
+  apiUrl: __GATEHOUSE_API_URL__,
 };

@@ -6,7 +6,6 @@ async function freshLocaleModule() {
 }
 
 afterEach(() => {
-  vi.unstubAllGlobals();
   document.documentElement.lang = 'en';
 });
 
@@ -17,7 +16,7 @@ describe('the interface language', () => {
     [['de-DE', 'fr'], 'en'],
     [['en-GB'], 'en'],
   ])('follows the browser preference %j → %s', async (languages, expected) => {
-    vi.stubGlobal('navigator', { ...navigator, languages });
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
     const { getLocale } = await freshLocaleModule();
 
     expect(getLocale()).toBe(expected);
@@ -25,7 +24,7 @@ describe('the interface language', () => {
   });
 
   it('prefers the choice the person made over the browser', async () => {
-    vi.stubGlobal('navigator', { ...navigator, languages: ['en-US'] });
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-US']);
     window.localStorage.setItem('gatehouse:locale', 'es');
 
     const { getLocale } = await freshLocaleModule();
@@ -34,7 +33,7 @@ describe('the interface language', () => {
   });
 
   it('ignores a stored value that is not a supported language', async () => {
-    vi.stubGlobal('navigator', { ...navigator, languages: ['en-US'] });
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-US']);
     window.localStorage.setItem('gatehouse:locale', 'klingon');
 
     const { getLocale } = await freshLocaleModule();

@@ -13,7 +13,7 @@ describe('in Spanish', () => {
 
     await user.selectOptions(screen.getByLabelText('Language'), 'Español');
 
-    expect(screen.getByRole('heading', { name: 'Iniciar sesión' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Iniciar sesión' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('es');
     expect(window.localStorage.getItem('gatehouse:locale')).toBe('es');
 

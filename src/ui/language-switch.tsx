@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { LOCALE_NAMES, LOCALES, setLocale } from '../i18n/locale';
-import { useMessages } from '../i18n/messages';
+import { loadMessages, useMessages } from '../i18n/messages';
 import { useLocale } from '../i18n/use-locale';
 
 /** A choice of language that sticks across visits. */
@@ -16,7 +16,15 @@ export function LanguageSwitch() {
         value={locale}
         onChange={(event) => {
           const next = LOCALES.find((candidate) => candidate === event.target.value);
-          if (next) setLocale(next);
+          if (next === undefined) return;
+          loadMessages(next).then(
+            () => {
+              setLocale(next);
+            },
+            () => {
+              // Offline: the strings could not be fetched; stay in the current language.
+            },
+          );
         }}
       >
         {LOCALES.map((option) => (
