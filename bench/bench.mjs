@@ -1,0 +1,427 @@
+// @ts-check
+/**
+ * `npm run bench`: builds Gatehouse, serves it with `vite preview` on 127.0.0.1 and measures, in
+ * Chromium, what the /login route downloads and how long a visitor waits. Prints a table and
+ * writes bench/results.json. Timings are reported, never asserted: this machine is shared.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { build, createServer, preview } from 'vite';
+import { gzipSize, initialAssets, totals } from './login-assets.mjs';
+
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 21);
+const LIGHTHOUSE_RUNS = 3;
+const USER = { username: 'alesanchezr', password: '12341234' };
+const CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-gpu',
+];
+
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/**
+ * @typedef {{ samples: number, median: number, p25: number, p75: number, min: number, max: number }} Stats
+ * @typedef {{ url: string, type: 'js' | 'css', raw: number, gzip: number }} LoadedFile
+ * @typedef {{ requests: string[], duplicates: string[] }} RequestRound
+ * @typedef {Record<string, number>} LighthouseMedians
+ * @typedef {{
+ *   date: string,
+ *   samples: number,
+ *   login: {
+ *     fromIndexHtml: { files: import('./login-assets.mjs').Asset[], totals: ReturnType<typeof totals> },
+ *     loadedByBrowser: { files: LoadedFile[], totals: ReturnType<typeof totals>, requests: number },
+ *   },
+ *   navigationToLoginButtonMs: Stats,
+ *   clickToUsernameMs: Stats,
+ *   requestRound: { production: RequestRound, developmentStrictMode: RequestRound },
+ *   lighthouse: { skipped: string } | Record<'mobile' | 'desktop', LighthouseMedians>,
+ * }} BenchResults
+ */
+
+/**
+ * @param {number[]} values
+ * @returns {Stats}
+ */
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  /** @param {number} q */
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] ?? NaN;
+  const round = (/** @type {number} */ n) => Math.round(n * 10) / 10;
+  return {
+    samples: sorted.length,
+    median: round(at(0.5)),
+    p25: round(at(0.25)),
+    p75: round(at(0.75)),
+    min: round(sorted[0] ?? NaN),
+    max: round(sorted[sorted.length - 1] ?? NaN),
+  };
+}
+
+/**
+ * @param {string} outDir
+ * @param {boolean} mocking
+ */
+async function buildApp(outDir, mocking) {
+  const previous = process.env.VITE_API_MOCKING;
+  process.env.VITE_API_MOCKING = String(mocking);
+  try {
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (previous === undefined) delete process.env.VITE_API_MOCKING;
+    else process.env.VITE_API_MOCKING = previous;
+  }
+}
+
+/**
+ * @param {string} outDir
+ * @param {number} port
+ */
+async function serve(outDir, port) {
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true },
+  });
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+// Runs in the page before the app: records when the Log in button and the greeting first appear,
+// and when Log in was clicked, in the page's own clock (performance.now()).
+const PAGE_PROBE = () => {
+  /** @type {Record<string, number>} */
+  const marks = {};
+  Object.assign(window, { __bench: marks });
+  const frameAfter = (/** @type {string} */ name) => {
+    requestAnimationFrame(() => {
+      marks[name] ??= performance.now();
+    });
+  };
+  new MutationObserver(() => {
+    if (marks.loginInDom === undefined) {
+      const button = [...document.querySelectorAll('button')].find(
+        (candidate) => candidate.textContent?.trim() === 'Log in',
+      );
+      if (button) {
+        marks.loginInDom = performance.now();
+        frameAfter('loginVisible');
+      }
+    }
+    if (marks.click !== undefined && marks.greetingInDom === undefined) {
+      const heading = document.querySelector('h1');
+      if (heading?.textContent?.includes('alesanchezr')) {
+        marks.greetingInDom = performance.now();
+        frameAfter('greetingVisible');
+      }
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target instanceof Element ? event.target.closest('button') : null;
+      if (target?.textContent?.trim() === 'Log in') marks.click = performance.now();
+    },
+    true,
+  );
+};
+
+/**
+ * @param {import('@playwright/test').Page} page
+ * @param {string} name
+ */
+async function mark(page, name) {
+  await page.waitForFunction(
+    (key) =>
+      /** @type {{ __bench?: Record<string, number> }} */ (window).__bench?.[key] !== undefined,
+    name,
+  );
+  return page.evaluate(
+    (key) =>
+      /** @type {{ __bench: Record<string, number> }} */ (/** @type {unknown} */ (window)).__bench[
+        key
+      ] ?? NaN,
+    name,
+  );
+}
+
+/**
+ * What the browser downloads for a cold visit to /login.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+async function loginDownloads(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  /** @type {LoadedFile[]} */
+  const files = [];
+  let requests = 0;
+  page.on('request', () => {
+    requests += 1;
+  });
+  page.on('response', async (response) => {
+    const type = response.request().resourceType();
+    if (type !== 'script' && type !== 'stylesheet') return;
+    const body = await response.body();
+    files.push({
+      url: new URL(response.url()).pathname,
+      type: /** @type {'js' | 'css'} */ (type === 'script' ? 'js' : 'css'),
+      raw: body.length,
+      gzip: gzipSize(body),
+    });
+  });
+  await page.goto(`${url}/login`, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Log in' }).waitFor();
+  await context.close();
+  return { files, requests };
+}
+
+/**
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+async function timeToLoginButton(browser, url) {
+  const times = [];
+  for (let i = 0; i < SAMPLES; i += 1) {
+    const context = await browser.newContext();
+    await context.addInitScript(PAGE_PROBE);
+    const page = await context.newPage();
+    await page.goto(`${url}/login`);
+    times.push(await mark(page, 'loginVisible'));
+    await context.close();
+  }
+  return stats(times);
+}
+
+/**
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+async function clickToUsername(browser, url) {
+  const times = [];
+  for (let i = 0; i < SAMPLES; i += 1) {
+    const context = await browser.newContext();
+    await context.addInitScript(PAGE_PROBE);
+    const page = await context.newPage();
+    await page.goto(`${url}/login`);
+    await page.getByLabel('Username').fill(USER.username);
+    await page.getByLabel('Password').fill(USER.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    const visible = await mark(page, 'greetingVisible');
+    times.push(visible - (await mark(page, 'click')));
+    await context.close();
+  }
+  return stats(times);
+}
+
+/**
+ * The API requests of one login → home → profile → logout round.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+async function requestRound(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const api = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname === '/token' || pathname === '/protected')
+      api.push(`${request.method()} ${pathname}`);
+  });
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Username').fill(USER.username);
+  await page.getByLabel('Password').fill(USER.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: `Welcome, ${USER.username}!` }).waitFor();
+  await page.getByRole('link', { name: 'Profile', exact: true }).click();
+  await page.getByRole('definition').filter({ hasText: USER.username }).waitFor();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('button', { name: 'Log in' }).waitFor();
+  await page.waitForTimeout(500);
+  await context.close();
+  const duplicates = api.filter((entry, index) => api.indexOf(entry) !== index);
+  return { requests: api, duplicates };
+}
+
+/**
+ * @param {string} url
+ * @returns {Promise<BenchResults['lighthouse']>}
+ */
+async function runLighthouse(url) {
+  /** @type {typeof import('lighthouse').default} */
+  let lighthouse;
+  /** @type {typeof import('chrome-launcher')} */
+  let chromeLauncher;
+  try {
+    lighthouse = (await import('lighthouse')).default;
+    chromeLauncher = await import('chrome-launcher');
+  } catch {
+    return { skipped: 'lighthouse is not installed' };
+  }
+  const desktopConfig = (await import('lighthouse/core/config/desktop-config.js')).default;
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath(),
+    chromeFlags: ['--headless=new', '--no-sandbox', ...CHROMIUM_ARGS],
+  });
+  /** @type {Record<string, LighthouseMedians>} */
+  const result = {};
+  try {
+    for (const [name, config] of /** @type {const} */ ([
+      ['mobile', undefined],
+      ['desktop', desktopConfig],
+    ])) {
+      /** @type {Record<string, number[]>} */
+      const runs = { score: [], fcp: [], lcp: [], tbt: [], cls: [] };
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i += 1) {
+        const outcome = await lighthouse(
+          `${url}/login`,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+          config,
+        );
+        const lhr = outcome?.lhr;
+        if (!lhr) throw new Error('lighthouse returned no result');
+        const audit = (/** @type {string} */ id) => lhr.audits[id]?.numericValue ?? NaN;
+        runs.score?.push(Math.round((lhr.categories.performance?.score ?? NaN) * 100));
+        runs.fcp?.push(audit('first-contentful-paint'));
+        runs.lcp?.push(audit('largest-contentful-paint'));
+        runs.tbt?.push(audit('total-blocking-time'));
+        runs.cls?.push(audit('cumulative-layout-shift'));
+      }
+      result[name] = Object.fromEntries(
+        Object.entries(runs).map(([metric, values]) => [metric, stats(values).median]),
+      );
+    }
+  } finally {
+    chrome.kill();
+  }
+  return { mobile: result.mobile ?? {}, desktop: result.desktop ?? {} };
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
+  const productionDir = join(work, 'production');
+  const mockDir = join(work, 'mock');
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  /** @type {BenchResults} */
+  let results;
+  try {
+    console.log('building (production defaults, mock off) …');
+    await buildApp(productionDir, false);
+    const assets = initialAssets(productionDir);
+    const production = await serve(productionDir, 4190);
+    let downloads, navigationToLoginButtonMs, lighthouse;
+    try {
+      downloads = await loginDownloads(browser, production.url);
+      console.log(`timing ${SAMPLES} cold loads of /login …`);
+      navigationToLoginButtonMs = await timeToLoginButton(browser, production.url);
+      console.log('lighthouse …');
+      lighthouse = await runLighthouse(production.url);
+    } finally {
+      await production.close();
+    }
+
+    console.log('building with the mock API on …');
+    await buildApp(mockDir, true);
+    const mock = await serve(mockDir, 4191);
+    let clickToUsernameMs, productionRound;
+    try {
+      console.log(`timing ${SAMPLES} logins …`);
+      clickToUsernameMs = await clickToUsername(browser, mock.url);
+      productionRound = await requestRound(browser, mock.url);
+    } finally {
+      await mock.close();
+    }
+
+    console.log('the same round on the dev server (StrictMode) …');
+    const dev = await createServer({
+      logLevel: 'warn',
+      server: { host: '127.0.0.1', port: 4192, strictPort: true },
+    });
+    await dev.listen();
+    let developmentRound;
+    try {
+      developmentRound = await requestRound(browser, 'http://127.0.0.1:4192');
+    } finally {
+      await dev.close();
+    }
+
+    results = {
+      date: new Date().toISOString(),
+      samples: SAMPLES,
+      login: {
+        fromIndexHtml: { files: assets, totals: totals(assets) },
+        loadedByBrowser: {
+          files: downloads.files,
+          totals: totals(
+            downloads.files.map((file) => ({
+              file: file.url,
+              kind: file.type,
+              raw: file.raw,
+              gzip: file.gzip,
+            })),
+          ),
+          requests: downloads.requests,
+        },
+      },
+      navigationToLoginButtonMs,
+      clickToUsernameMs,
+      requestRound: { production: productionRound, developmentStrictMode: developmentRound },
+      lighthouse,
+    };
+  } finally {
+    await browser.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  writeFileSync(
+    new URL('./results.json', import.meta.url),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
+  report(results);
+}
+
+/** @param {BenchResults} results */
+function report(results) {
+  const kb = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+  const loaded = results.login.loadedByBrowser;
+  console.log('\n/login downloads (as loaded by Chromium; gzip -9)');
+  console.table(
+    loaded.files.map((file) => ({
+      file: file.url,
+      type: file.type,
+      raw: kb(file.raw),
+      gzip: kb(file.gzip),
+    })),
+  );
+  const { js, css } = loaded.totals;
+  console.log(
+    `total JS ${kb(js.raw)} raw, ${kb(js.gzip)} gzip; CSS ${kb(css.raw)} raw, ${kb(css.gzip)} gzip; ` +
+      `${loaded.requests} requests`,
+  );
+  console.log('\ntimings (ms, in-page clock)');
+  console.table({
+    'navigation → Log in visible': results.navigationToLoginButtonMs,
+    'click Log in → username visible': results.clickToUsernameMs,
+  });
+  console.log('\nAPI requests for login → home → profile → logout');
+  for (const [mode, round] of Object.entries(results.requestRound)) {
+    const verdict = round.duplicates.length
+      ? `  DUPLICATES: ${round.duplicates.join(', ')}`
+      : ' (no duplicates)';
+    console.log(`  ${mode}: ${round.requests.join(', ')}${verdict}`);
+  }
+  console.log('\nlighthouse /login (median of 3)');
+  if ('skipped' in results.lighthouse) console.log(`  skipped: ${results.lighthouse.skipped}`);
+  else console.table(results.lighthouse);
+  console.log('\nJSON: bench/results.json');
+}
+
+await main();
