@@ -15,13 +15,20 @@ export const privatePages = {
 export type PrivatePageName = keyof typeof privatePages;
 
 /**
- * Starts the session's cache as soon as the token arrives. The login answer already told us who
- * logged in, so the pages can greet them at once; the entry is marked stale, so GET /protected
- * still runs straight away and has the last word.
+ * Seeds the session's cache as soon as the token arrives: the login answer already told us who
+ * logged in, so the first private render can greet them. The entry is marked stale, so the
+ * pages' query still asks GET /protected, which has the last word.
  */
-export function startSession(token: string, user: CurrentUser): void {
+export function seedSession(token: string, user: CurrentUser): void {
   const client = queryClientFor(token);
+  if (client.getQueryData(currentUserQuery.queryKey) !== undefined) return;
   client.setQueryData(currentUserQuery.queryKey, user, { updatedAt: 0 });
+}
+
+/** Asks GET /protected now, rather than when the first private page mounts. */
+export function confirmSession(token: string): void {
   // A failure here is the page's to show, when it reads the same query.
-  client.query(currentUserQuery).catch(() => undefined);
+  queryClientFor(token)
+    .query(currentUserQuery)
+    .catch(() => undefined);
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import { requestToken } from '../../api/endpoints';
-import { clearSessionEndReason, getSession } from '../../auth/session';
-import { removeToken, setToken } from '../../auth/token-storage';
-import { preloadPrivateApp } from '../../guard/private-app-loader';
+import { decodeJwtClaims, isExpired } from '../../auth/jwt-claims';
+import { clearSessionEndReason } from '../../auth/session';
+import { getToken, setToken } from '../../auth/token-storage';
+import { getPrivateAppState, preloadPrivateApp } from '../../guard/private-app-loader';
 
 export type LoginState =
   { status: 'idle' } | { status: 'pending' } | { status: 'failed'; error: LoginFailure };
@@ -46,15 +47,21 @@ export function useLogin() {
     try {
       const { token, userId } = await requestToken(credentials, controller.signal);
       if (controller.signal.aborted) return;
-      setToken(token);
-      if (getSession().status !== 'authenticated') {
-        removeToken();
+      const claims = decodeJwtClaims(token);
+      if (claims === null || isExpired(claims, Date.now())) {
         setState({ status: 'failed', error: 'token-already-expired' });
         return;
       }
-      // The backend matched this exact username to userId; GET /protected confirms it.
+      // The backend matched this exact username to userId: seeded before the token is stored, so
+      // the first private render can greet the user. GET /protected (with the token) confirms it.
+      const user = { id: userId, username: credentials.username };
+      const app = getPrivateAppState();
+      if (app.status === 'loaded') app.module.seedSession(token, user);
+      setToken(token);
       privateApp.then((module) => {
-        module.startSession(token, { id: userId, username: credentials.username });
+        if (getToken() !== token) return;
+        module.seedSession(token, user);
+        module.confirmSession(token);
       }, ignoreLoadFailure);
     } catch (error) {
       if (controller.signal.aborted) return;
