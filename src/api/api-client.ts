@@ -1,47 +1,20 @@
 /**
  * The one door to the network. Every API call goes through `apiRequest`: it builds the URL from
- * VITE_API_URL, sends and parses JSON, adds the Bearer token for the API's origin only, turns
- * every failure into an ApiError, and ends the session when the API rejects the token.
+ * VITE_API_URL, adds the Bearer token for the API's origin only, and decides when the session is
+ * over: a 401 or 422 to a request that carried the current token ends it, unless the backend
+ * issued a refresh token and the access token had merely expired (then it renews and retries once).
  */
 import { endSessionIfCurrent, type SessionEndReason } from '../auth/session';
-import { getToken } from '../auth/token-storage';
-import { env } from '../config/env';
+import { getToken, refreshToken } from '../auth/token-storage';
 import { ApiError } from './api-error';
-import { ShapeError } from './parse';
+import { isApiUrl, resolveApiUrl, sendRequest, type HttpRequestOptions } from './http';
+import { renewAccessToken } from './token-refresh';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+export { DEFAULT_TIMEOUT_MS, isApiUrl, resolveApiUrl } from './http';
 
-export interface ApiRequestOptions<T> {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Sent as JSON. */
-  body?: unknown;
-  /** Turns the parsed JSON into the value the caller wants; throws ShapeError on a wrong shape. */
-  parse: (data: unknown) => T;
-  signal?: AbortSignal;
-  timeoutMs?: number;
+export interface ApiRequestOptions<T> extends HttpRequestOptions<T> {
   /** false for requests that must not carry the token, such as the login itself. */
   authenticated?: boolean;
-}
-
-function apiBase(): URL {
-  return new URL(env.apiUrl === '' ? window.location.origin : env.apiUrl);
-}
-
-/** `/protected` becomes `${VITE_API_URL}/protected`; absolute URLs are left as they are. */
-export function resolveApiUrl(pathOrUrl: string): URL {
-  if (pathOrUrl.startsWith('/') && !pathOrUrl.startsWith('//')) {
-    const base = apiBase();
-    return new URL(base.pathname.replace(/\/$/, '') + pathOrUrl, base.origin);
-  }
-  return new URL(pathOrUrl);
-}
-
-/** True for URLs on the API's origin and under its path prefix: the only ones that get the token. */
-export function isApiUrl(url: URL): boolean {
-  const base = apiBase();
-  if (url.origin !== base.origin) return false;
-  const prefix = base.pathname.replace(/\/$/, '');
-  return prefix === '' || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
 }
 
 function sessionEndReason(status: number, serverMessage: string | undefined): SessionEndReason {
@@ -50,117 +23,59 @@ function sessionEndReason(status: number, serverMessage: string | undefined): Se
   return 'invalid';
 }
 
-function parseRetryAfter(header: string | null, nowMs: number): number | undefined {
-  if (header === null) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  // Only an HTTP-date (`Wed, 21 Oct 2015 07:28:00 GMT`); Date.parse accepts far too much.
-  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed))
-    return undefined;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - nowMs) / 1000));
+const SUBJECT_NOT_STRING = 'Subject must be a string';
+let warnedAboutSubject = false;
+
+/** The tutorial's backend on PyJWT 2.10+ rejects every token it made: tell the developer why. */
+function explainBackendMisconfiguration(error: ApiError) {
+  if (warnedAboutSubject || error.status !== 422 || error.serverMessage !== SUBJECT_NOT_STRING) {
+    return;
+  }
+  warnedAboutSubject = true;
+  console.warn(
+    'Gatehouse: the API answered 422 "Subject must be a string". The backend creates tokens with ' +
+      'a number as identity (create_access_token(identity=user.id)), which PyJWT 2.10 and later ' +
+      'reject. Use create_access_token(identity=str(user.id)) and User.query.get(int(get_jwt_identity())).',
+  );
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text.trim() === '') return { ok: true, value: undefined };
+const isTokenExpired = (error: ApiError) =>
+  error.kind === 'http' && error.status === 401 && error.serverMessage === 'Token has expired';
+
+/** Sends with `token`, and ends that token's session if the API rejects it. */
+async function sendAs<T>(url: URL, token: string | null, options: HttpRequestOptions<T>) {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
+    return await sendRequest(url, token, options);
+  } catch (error) {
+    const rejected =
+      error instanceof ApiError &&
+      error.kind === 'http' &&
+      (error.status === 401 || error.status === 422);
+    const renewable = rejected && isTokenExpired(error) && refreshToken.get() !== null;
+    if (rejected) explainBackendMisconfiguration(error);
+    if (token !== null && rejected && !renewable) {
+      endSessionIfCurrent(token, sessionEndReason(error.status, error.serverMessage));
+    }
+    throw error;
   }
 }
 
-function serverMessageOf(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || !('msg' in value)) return undefined;
-  return typeof value.msg === 'string' ? value.msg : undefined;
-}
-
 export async function apiRequest<T>(pathOrUrl: string, options: ApiRequestOptions<T>): Promise<T> {
-  const { method = 'GET', body, parse, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   let url: URL;
   try {
     url = resolveApiUrl(pathOrUrl);
   } catch (cause) {
+    const method = options.method ?? 'GET';
     throw new ApiError('network', `${method} ${pathOrUrl} is not a URL we can request`, { cause });
   }
-  const label = `${method} ${url.pathname}`;
-
-  const headers = new Headers({ Accept: 'application/json' });
-  if (body !== undefined) headers.set('Content-Type', 'application/json');
   const token = options.authenticated === false || !isApiUrl(url) ? null : getToken();
-  if (token !== null) headers.set('Authorization', `Bearer ${token}`);
-
-  if (signal?.aborted) throw new ApiError('aborted', `${label} was cancelled`);
-
-  // Our own timer rather than AbortSignal.timeout(), so that fake timers in tests control it.
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const forwardAbort = () => {
-    controller.abort();
-  };
-  signal?.addEventListener('abort', forwardAbort, { once: true });
-
-  const failure = (cause: unknown) =>
-    timedOut
-      ? new ApiError('timeout', `${label} took longer than ${timeoutMs} ms`, { cause })
-      : signal?.aborted
-        ? new ApiError('aborted', `${label} was cancelled`, { cause })
-        : new ApiError('network', `${label} could not reach the server`, { cause });
-
-  let response: Response;
-  let text: string;
   try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      signal: controller.signal,
-      credentials: 'omit',
-    });
-    text = await response.text();
-  } catch (cause) {
-    throw failure(cause);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', forwardAbort);
-  }
-
-  const json = parseJson(text);
-  const serverMessage = json.ok ? serverMessageOf(json.value) : undefined;
-
-  if (!response.ok) {
-    const { status } = response;
-    if (token !== null && (status === 401 || status === 422)) {
-      endSessionIfCurrent(token, sessionEndReason(status, serverMessage));
-    }
-    throw new ApiError(
-      'http',
-      `${label} failed with ${status}${serverMessage ? `: ${serverMessage}` : ''}`,
-      {
-        status,
-        serverMessage,
-        retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
-      },
-    );
-  }
-
-  if (!json.ok) {
-    throw new ApiError('invalid-response', `${label} answered with something that is not JSON`, {
-      status: response.status,
-    });
-  }
-  try {
-    return parse(json.value);
-  } catch (cause) {
-    const detail = cause instanceof ShapeError ? cause.message : 'an unexpected shape';
-    throw new ApiError('invalid-response', `${label} answered with ${detail}`, {
-      status: response.status,
-      cause,
-    });
+    return await sendAs(url, token, options);
+  } catch (error) {
+    if (token === null || !(error instanceof ApiError) || !isTokenExpired(error)) throw error;
+    if (refreshToken.get() === null) throw error;
+    const renewed = await renewAccessToken(token);
+    if (renewed === null) throw error;
+    return sendAs(url, renewed, options);
   }
 }

@@ -6,6 +6,8 @@ import { expectNumber, expectRecord, expectString, ShapeError } from './parse';
 export interface LoginResult {
   token: string;
   userId: number;
+  /** Only from backends that issue refresh tokens (flask-jwt-extended's `create_refresh_token`). */
+  refreshToken: string | null;
 }
 
 export interface CurrentUser {
@@ -17,7 +19,15 @@ export function parseLoginResult(data: unknown): LoginResult {
   const record = expectRecord(data, 'the login answer');
   const token = expectString(record, 'token', 'the login answer');
   if (decodeJwtClaims(token) === null) throw new ShapeError('a token that is not a JWT');
-  return { token, userId: expectNumber(record, 'user_id', 'the login answer') };
+  const refresh = record.refresh_token;
+  if (refresh !== undefined && (typeof refresh !== 'string' || decodeJwtClaims(refresh) === null)) {
+    throw new ShapeError('a refresh token that is not a JWT');
+  }
+  return {
+    token,
+    userId: expectNumber(record, 'user_id', 'the login answer'),
+    refreshToken: refresh ?? null,
+  };
 }
 
 export function parseCurrentUser(data: unknown): CurrentUser {

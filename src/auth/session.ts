@@ -3,7 +3,13 @@
  * Plain module: the API client, the expiry timer and React all go through here.
  */
 import { decodeJwtClaims, isExpired, msUntilExpiry, type JwtClaims } from './jwt-claims';
-import { getToken, reloadTokenFromStorage, removeToken, subscribeToToken } from './token-storage';
+import {
+  getToken,
+  refreshToken,
+  reloadTokenFromStorage,
+  removeToken,
+  subscribeToToken,
+} from './token-storage';
 
 export type Session =
   { status: 'anonymous' } | { status: 'authenticated'; token: string; claims: JwtClaims };
@@ -17,15 +23,17 @@ let cachedSession: Session = ANONYMOUS;
 
 /**
  * A stable snapshot for useSyncExternalStore: the same object for the same token. A token that
- * cannot be decoded or has already expired counts as no session at all.
+ * cannot be decoded counts as no session at all, and so does an expired one, unless a refresh
+ * token can renew it (the first API call or the expiry watch will).
  */
 export function getSession(): Session {
   const token = getToken();
   if (token === cachedToken) return cachedSession;
   cachedToken = token;
   const claims = token === null ? null : decodeJwtClaims(token);
+  const alive = claims !== null && (!isExpired(claims, Date.now()) || refreshToken.get() !== null);
   cachedSession =
-    token !== null && claims !== null && !isExpired(claims, Date.now())
+    token !== null && claims !== null && alive
       ? { status: 'authenticated', token, claims }
       : ANONYMOUS;
   return cachedSession;
@@ -60,6 +68,7 @@ export function clearSessionEndReason(): void {
 /** Ends the session: the token is removed and everything private that listens follows. */
 export function endSession(reason: SessionEndReason): void {
   setEndReason(reason);
+  refreshToken.remove();
   removeToken();
 }
 
@@ -71,24 +80,33 @@ export function endSessionIfCurrent(sentToken: string, reason: SessionEndReason)
   if (getToken() === sentToken) endSession(reason);
 }
 
-/** Drops a stored token that is garbage or expired, with the reason the login page will show. */
+/**
+ * Drops a stored token that is garbage, or expired with no refresh token to renew it, with the
+ * reason the login page will show.
+ */
 export function dropUnusableToken(): void {
   const token = getToken();
   if (token === null) return;
   const claims = decodeJwtClaims(token);
   if (claims === null) endSession('invalid');
-  else if (isExpired(claims, Date.now())) endSession('expired');
+  else if (isExpired(claims, Date.now()) && refreshToken.get() === null) endSession('expired');
 }
 
 // setTimeout fires at once for delays beyond a signed 32-bit integer of milliseconds.
 const MAX_TIMER_MS = 2_147_483_647;
+const RENEW_RETRY_MS = 10_000;
+
+interface WatchOptions {
+  /** Renews an expired token with the refresh token, when the backend issued one. */
+  renew?: (expiredToken: string) => Promise<unknown>;
+}
 
 /**
  * Keeps the session honest while the app is open: drops an unusable token now, ends the session
  * when `exp` passes, and re-checks when the tab becomes visible again (background tabs and
  * sleeping laptops delay timers). Returns a function that stops watching.
  */
-export function watchSession(): () => void {
+export function watchSession({ renew }: WatchOptions = {}): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let previousToken = getToken();
 
@@ -97,8 +115,20 @@ export function watchSession(): () => void {
     dropUnusableToken();
     const session = getSession();
     if (session.status !== 'authenticated') return;
-    const delay = Math.min(msUntilExpiry(session.claims, Date.now()), MAX_TIMER_MS);
-    timer = setTimeout(schedule, Math.max(delay, 0));
+    const delay = msUntilExpiry(session.claims, Date.now());
+    if (delay > 0) {
+      timer = setTimeout(schedule, Math.min(delay, MAX_TIMER_MS));
+      return;
+    }
+    if (renew === undefined) {
+      endSession('expired');
+      return;
+    }
+    // Expired with a refresh token: renew now. Success stores a new token (and reschedules);
+    // a refused refresh ends the session; a network failure is tried again shortly.
+    renew(session.token).catch(() => {
+      timer = setTimeout(schedule, RENEW_RETRY_MS);
+    });
   };
 
   const onTokenChange = () => {

@@ -1,86 +1,103 @@
 /**
- * The one place that reads and writes the access token. localStorage under `jwt-token` is the
- * contract with the tutorial's backend code; when storage throws (private mode, quota, disabled),
- * the token lives in memory so the app keeps working for this tab.
+ * The one place that reads and writes the tokens. localStorage under `jwt-token` is the contract
+ * with the tutorial's backend code; when storage throws (private mode, quota, disabled), a token
+ * lives in memory so the app keeps working for this tab.
  */
 export const TOKEN_STORAGE_KEY = 'jwt-token';
+/** Where a refresh token goes, for backends that issue one (flask-jwt-extended's convention). */
+export const REFRESH_TOKEN_STORAGE_KEY = 'jwt-refresh-token';
 
 type Listener = () => void;
 
-const listeners = new Set<Listener>();
-/** True while the token lives only in memory because storage refused it. */
-let memoryOnly = false;
-let current: string | null = readStoredToken() ?? null;
-
-/** The stored token; undefined when storage cannot be read. */
-function readStoredToken(): string | null | undefined {
-  try {
-    const value = window.localStorage.getItem(TOKEN_STORAGE_KEY);
-    return value === '' ? null : value;
-  } catch {
-    return undefined;
-  }
+export interface StoredToken {
+  get: () => string | null;
+  set: (token: string) => void;
+  remove: () => void;
+  /** Calls `listener` whenever the token changes, in this tab or in another one. */
+  subscribe: (listener: Listener) => () => void;
+  /** Re-reads storage, for when a change may have been missed (a tab back from the background). */
+  reload: () => void;
 }
 
-/** Takes the stored value as the truth, unless storage failed us and memory holds the token. */
-function syncFromStorage() {
-  if (memoryOnly) return;
-  const next = readStoredToken();
-  if (next === undefined || next === current) return;
-  current = next;
-  notify();
-}
+function createStoredToken(key: string): StoredToken {
+  const listeners = new Set<Listener>();
+  /** True while the token lives only in memory because storage refused it. */
+  let memoryOnly = false;
 
-function notify() {
-  for (const listener of [...listeners]) listener();
-}
+  /** The stored token; undefined when storage cannot be read. */
+  const read = (): string | null | undefined => {
+    try {
+      const value = window.localStorage.getItem(key);
+      return value === '' ? null : value;
+    } catch {
+      return undefined;
+    }
+  };
 
-function onStorage(event: StorageEvent) {
-  // key is null when another tab called localStorage.clear().
-  if (event.key !== TOKEN_STORAGE_KEY && event.key !== null) return;
-  syncFromStorage();
-}
+  let current: string | null = read() ?? null;
 
-export function getToken(): string | null {
-  return current;
-}
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
 
-export function setToken(token: string): void {
-  try {
-    window.localStorage.setItem(TOKEN_STORAGE_KEY, token);
-    memoryOnly = false;
-  } catch {
-    // Storage unavailable: `current` below keeps the session alive for this tab.
-    memoryOnly = true;
-  }
-  if (current === token) return;
-  current = token;
-  notify();
-}
+  /** Takes the stored value as the truth, unless storage failed us and memory holds the token. */
+  const sync = () => {
+    if (memoryOnly) return;
+    const next = read();
+    if (next === undefined || next === current) return;
+    current = next;
+    notify();
+  };
 
-export function removeToken(): void {
-  memoryOnly = false;
-  try {
-    window.localStorage.removeItem(TOKEN_STORAGE_KEY);
-  } catch {
-    // Nothing stored that we could remove.
-  }
-  if (current === null) return;
-  current = null;
-  notify();
-}
+  const onStorage = (event: StorageEvent) => {
+    // key is null when another tab called localStorage.clear().
+    if (event.key === key || event.key === null) sync();
+  };
 
-/** Calls `listener` whenever the token changes, in this tab or in another one. */
-export function subscribeToToken(listener: Listener): () => void {
-  if (listeners.size === 0) window.addEventListener('storage', onStorage);
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) window.removeEventListener('storage', onStorage);
+  return {
+    get: () => current,
+    set: (token) => {
+      try {
+        window.localStorage.setItem(key, token);
+        memoryOnly = false;
+      } catch {
+        // Storage unavailable: `current` below keeps the session alive for this tab.
+        memoryOnly = true;
+      }
+      if (current === token) return;
+      current = token;
+      notify();
+    },
+    remove: () => {
+      memoryOnly = false;
+      try {
+        window.localStorage.removeItem(key);
+      } catch {
+        // Nothing stored that we could remove.
+      }
+      if (current === null) return;
+      current = null;
+      notify();
+    },
+    subscribe: (listener) => {
+      if (listeners.size === 0) window.addEventListener('storage', onStorage);
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) window.removeEventListener('storage', onStorage);
+      };
+    },
+    reload: sync,
   };
 }
 
-/** Re-reads storage, for when a change may have been missed (a tab coming back from the background). */
-export function reloadTokenFromStorage(): void {
-  syncFromStorage();
-}
+const accessToken = createStoredToken(TOKEN_STORAGE_KEY);
+
+export const getToken = accessToken.get;
+export const setToken = accessToken.set;
+export const removeToken = accessToken.remove;
+export const subscribeToToken = accessToken.subscribe;
+export const reloadTokenFromStorage = accessToken.reload;
+
+/** The refresh token, when the backend issued one; nothing in React needs to watch it. */
+export const refreshToken = createStoredToken(REFRESH_TOKEN_STORAGE_KEY);

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { removeToken } from '../auth/token-storage';
+import { refreshToken, removeToken } from '../auth/token-storage';
 import { clearSessionEndReason } from '../auth/session';
 import { mockServer, resetMockApi } from '../mocks/node';
 
@@ -16,6 +16,7 @@ afterEach(() => {
   cleanup();
   resetMockApi();
   removeToken();
+  refreshToken.remove();
   clearSessionEndReason();
   window.localStorage.clear();
   window.history.replaceState(null, '', '/');

@@ -3,7 +3,7 @@ import { ApiError } from '../../api/api-error';
 import { requestToken } from '../../api/endpoints';
 import { decodeJwtClaims, isExpired } from '../../auth/jwt-claims';
 import { clearSessionEndReason } from '../../auth/session';
-import { getToken, setToken } from '../../auth/token-storage';
+import { getToken, refreshToken, setToken } from '../../auth/token-storage';
 import { getPrivateAppState, preloadPrivateApp } from '../../guard/private-app-loader';
 
 export type LoginState =
@@ -45,7 +45,11 @@ export function useLogin() {
     const privateApp = preloadPrivateApp();
     privateApp.catch(ignoreLoadFailure);
     try {
-      const { token, userId } = await requestToken(credentials, controller.signal);
+      const {
+        token,
+        userId,
+        refreshToken: refresh,
+      } = await requestToken(credentials, controller.signal);
       if (controller.signal.aborted) return;
       const claims = decodeJwtClaims(token);
       if (claims === null || isExpired(claims, Date.now())) {
@@ -57,6 +61,8 @@ export function useLogin() {
       const user = { id: userId, username: credentials.username };
       const app = getPrivateAppState();
       if (app.status === 'loaded') app.module.seedSession(token, user);
+      if (refresh === null) refreshToken.remove();
+      else refreshToken.set(refresh);
       setToken(token);
       privateApp.then((module) => {
         if (getToken() !== token) return;

@@ -1,0 +1,72 @@
+/**
+ * Renews an expired access token with the refresh token (flask-jwt-extended's `POST /refresh`,
+ * `Authorization: Bearer <refresh token>`, answering `{"access_token": ...}`). One renewal at a
+ * time: concurrent 401s in this tab share one request, and across tabs a Web Lock makes the
+ * others wait and pick up the token the first one stored.
+ */
+import { decodeJwtClaims, isExpired } from '../auth/jwt-claims';
+import { endSessionIfCurrent } from '../auth/session';
+import { getToken, refreshToken, reloadTokenFromStorage, setToken } from '../auth/token-storage';
+import { ApiError } from './api-error';
+import { resolveApiUrl, sendRequest } from './http';
+import { expectRecord, expectString, ShapeError } from './parse';
+
+const LOCK_NAME = 'gatehouse:token-refresh';
+
+export function parseRefreshResult(data: unknown): string {
+  const token = expectString(
+    expectRecord(data, 'the refresh answer'),
+    'access_token',
+    'the refresh answer',
+  );
+  if (decodeJwtClaims(token) === null) throw new ShapeError('an access token that is not a JWT');
+  return token;
+}
+
+function usable(token: string | null): token is string {
+  const claims = token === null ? null : decodeJwtClaims(token);
+  return claims !== null && !isExpired(claims, Date.now());
+}
+
+async function renew(expiredToken: string): Promise<string | null> {
+  // Another tab may have renewed while we waited for the lock.
+  reloadTokenFromStorage();
+  refreshToken.reload();
+  const current = getToken();
+  if (current !== expiredToken) return usable(current) ? current : null;
+  const refresh = refreshToken.get();
+  if (refresh === null) return null;
+  try {
+    const renewed = await sendRequest(resolveApiUrl('/refresh'), refresh, {
+      method: 'POST',
+      parse: parseRefreshResult,
+    });
+    if (getToken() !== expiredToken) return null;
+    setToken(renewed);
+    return renewed;
+  } catch (error) {
+    // The refresh token itself was refused: the session is over. Anything else (offline, 5xx)
+    // leaves it as it is, for the next request to try again.
+    if (error instanceof ApiError && (error.status === 401 || error.status === 422)) {
+      endSessionIfCurrent(expiredToken, 'expired');
+      return null;
+    }
+    throw error;
+  }
+}
+
+let inFlight: Promise<string | null> | null = null;
+
+/**
+ * A fresh access token to replace `expiredToken`, or null when the session could not be renewed
+ * (and has ended). Rejects with an ApiError when the refresh request could not be made.
+ */
+export function renewAccessToken(expiredToken: string): Promise<string | null> {
+  if (inFlight !== null) return inFlight;
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  const run = () => renew(expiredToken);
+  inFlight = (locks ? locks.request(LOCK_NAME, run) : run()).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
