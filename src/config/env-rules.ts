@@ -36,3 +36,98 @@ export function parseMockingFlag(raw: string | undefined, devServer: boolean): P
   if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
   return { ok: false, problem: `VITE_API_MOCKING must be "true" or "false", got "${raw ?? ''}".` };
 }
+
+/**
+ * VITE_API_PROXY: the backend's origin (`http://127.0.0.1:5000`) to which `npm run dev` and
+ * `vite preview` forward the API paths, for a backend without CORS; '' means no proxy. An origin
+ * only: the proxy forwards `/token` to `<origin>/token`, so a path would not be used.
+ */
+export function parseApiProxy(raw: string | undefined): Parsed<string> {
+  const value = (raw ?? '').trim();
+  if (value === '') return { ok: true, value: '' };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return {
+      ok: false,
+      problem: `VITE_API_PROXY must be an absolute URL such as http://127.0.0.1:5000, got "${value}".`,
+    };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, problem: `VITE_API_PROXY must use http or https, got "${value}".` };
+  }
+  if (
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    return {
+      ok: false,
+      problem: `VITE_API_PROXY must be an origin (scheme, host and port) with no path, such as http://127.0.0.1:5000, got "${value}".`,
+    };
+  }
+  return { ok: true, value: url.origin };
+}
+
+export interface ApiEnv {
+  /** VITE_API_URL, normalized; '' means the app's own origin. */
+  apiUrl: string;
+  /** VITE_API_MOCKING, with its default applied. */
+  mocking: boolean;
+  /** VITE_API_PROXY, as an origin; '' means no proxy. */
+  apiProxy: string;
+}
+
+/** What Vite is doing: `vite` (dev server), `vite preview` (serves a build), `vite build`. */
+export type ViteRun = 'dev' | 'preview' | 'build';
+
+/**
+ * The three API variables together. With VITE_API_PROXY, in the dev server and in preview:
+ * - VITE_API_URL must be empty: the app calls its own origin, and the server forwards;
+ * - in the dev server the mock is off by default, and VITE_API_MOCKING=true is refused: its
+ *   service worker answers in the browser, before any request reaches the proxy. Preview does
+ *   not check it: the mock was switched on or off when the app was built (off by default).
+ * A build checks only the value's form: the proxy exists in Vite's servers alone, so a
+ * VITE_API_PROXY left in `.env.local` does not stand in the way of
+ * `VITE_API_URL=https://api.example.com npm run build`.
+ */
+export function parseApiEnv(
+  raw: { VITE_API_URL?: string; VITE_API_MOCKING?: string; VITE_API_PROXY?: string },
+  run: ViteRun,
+): Parsed<ApiEnv> {
+  const apiUrl = parseApiUrl(raw.VITE_API_URL);
+  if (!apiUrl.ok) return apiUrl;
+  const apiProxy = parseApiProxy(raw.VITE_API_PROXY);
+  if (!apiProxy.ok) return apiProxy;
+  const proxying = run !== 'build' && apiProxy.value !== '';
+  const mocking = parseMockingFlag(raw.VITE_API_MOCKING, run !== 'build' && !proxying);
+  if (!mocking.ok) return mocking;
+  if (!proxying) {
+    return { ok: true, value: { apiUrl: apiUrl.value, mocking: mocking.value, apiProxy: '' } };
+  }
+
+  if (apiUrl.value !== '') {
+    return {
+      ok: false,
+      problem:
+        `VITE_API_PROXY and VITE_API_URL cannot both be set: with the proxy, the app calls its own ` +
+        `origin and the server forwards the API paths to ${apiProxy.value}. Unset VITE_API_URL ` +
+        `(got "${apiUrl.value}"), or unset VITE_API_PROXY to call VITE_API_URL directly (the ` +
+        `backend then needs CORS).`,
+    };
+  }
+  if (run === 'dev' && mocking.value) {
+    return {
+      ok: false,
+      problem:
+        `VITE_API_PROXY cannot be used with VITE_API_MOCKING=true: the mock API's service worker ` +
+        `answers the API requests in the browser, so none would reach the proxy. Set ` +
+        `VITE_API_MOCKING=false or leave it unset (with VITE_API_PROXY it defaults to false), or ` +
+        `unset VITE_API_PROXY to use the mock.`,
+    };
+  }
+  return { ok: true, value: { apiUrl: '', mocking: mocking.value, apiProxy: apiProxy.value } };
+}

@@ -8,11 +8,16 @@ import { mockServer, resetMockApi } from '../mocks/node';
 // The first render of a private page loads its chunk; on a busy two-core machine that takes time.
 configure({ asyncUtilTimeout: 4000 });
 
+// Node-environment tests (a real dev server and backend on 127.0.0.1) need the real network and
+// have no page to reset.
+const inBrowserEnvironment = typeof window !== 'undefined';
+
 beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
+  if (inBrowserEnvironment) mockServer.listen({ onUnhandledRequest: 'error' });
 });
 
 afterEach(() => {
+  if (!inBrowserEnvironment) return;
   cleanup();
   resetMockApi();
   removeToken();
@@ -23,5 +28,5 @@ afterEach(() => {
 });
 
 afterAll(() => {
-  mockServer.close();
+  if (inBrowserEnvironment) mockServer.close();
 });

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { parseApiEnv, parseApiProxy, type Parsed } from './env-rules';
+
+function problemOf<T>(parsed: Parsed<T>): string {
+  if (parsed.ok) throw new Error(`expected a problem, got ${JSON.stringify(parsed.value)}`);
+  return parsed.problem;
+}
+
+describe('parseApiProxy (VITE_API_PROXY)', () => {
+  it('is empty, meaning no proxy, when unset or blank', () => {
+    expect(parseApiProxy(undefined)).toEqual({ ok: true, value: '' });
+    expect(parseApiProxy('')).toEqual({ ok: true, value: '' });
+    expect(parseApiProxy('   ')).toEqual({ ok: true, value: '' });
+  });
+
+  it('accepts an http(s) origin and gives it back normalized', () => {
+    expect(parseApiProxy('http://127.0.0.1:5000')).toEqual({
+      ok: true,
+      value: 'http://127.0.0.1:5000',
+    });
+    expect(parseApiProxy(' http://localhost:5000/ ')).toEqual({
+      ok: true,
+      value: 'http://localhost:5000',
+    });
+    expect(parseApiProxy('HTTPS://API.Example.com:443')).toEqual({
+      ok: true,
+      value: 'https://api.example.com',
+    });
+  });
+
+  it('refuses what is not an absolute URL', () => {
+    expect(problemOf(parseApiProxy('127.0.0.1:5000'))).toMatch(/absolute URL/);
+    expect(problemOf(parseApiProxy('/api'))).toMatch(/absolute URL/);
+  });
+
+  it('refuses another scheme', () => {
+    expect(problemOf(parseApiProxy('ftp://127.0.0.1:5000'))).toBe(
+      'VITE_API_PROXY must use http or https, got "ftp://127.0.0.1:5000".',
+    );
+    expect(problemOf(parseApiProxy('ws://127.0.0.1:5000'))).toMatch(/http or https/);
+  });
+
+  it('refuses anything beyond the origin: a path, a query, a hash, credentials', () => {
+    for (const value of [
+      'http://127.0.0.1:5000/api',
+      'http://127.0.0.1:5000/?x=1',
+      'http://127.0.0.1:5000/#top',
+      'http://user:secret@127.0.0.1:5000',
+    ]) {
+      expect(problemOf(parseApiProxy(value))).toBe(
+        `VITE_API_PROXY must be an origin (scheme, host and port) with no path, such as http://127.0.0.1:5000, got "${value}".`,
+      );
+    }
+  });
+});
+
+describe('parseApiEnv (the three variables together)', () => {
+  const proxy = 'http://127.0.0.1:5000';
+
+  it('keeps the defaults without a proxy: mock on in dev and preview, off in a build', () => {
+    expect(parseApiEnv({}, 'dev')).toEqual({
+      ok: true,
+      value: { apiUrl: '', mocking: true, apiProxy: '' },
+    });
+    expect(parseApiEnv({}, 'preview')).toEqual({
+      ok: true,
+      value: { apiUrl: '', mocking: true, apiProxy: '' },
+    });
+    expect(parseApiEnv({}, 'build')).toEqual({
+      ok: true,
+      value: { apiUrl: '', mocking: false, apiProxy: '' },
+    });
+    expect(
+      parseApiEnv({ VITE_API_URL: 'http://127.0.0.1:5000/', VITE_API_MOCKING: 'false' }, 'dev'),
+    ).toEqual({
+      ok: true,
+      value: { apiUrl: 'http://127.0.0.1:5000', mocking: false, apiProxy: '' },
+    });
+  });
+
+  it('turns the mock off by default in dev when VITE_API_PROXY is set', () => {
+    expect(parseApiEnv({ VITE_API_PROXY: proxy }, 'dev')).toEqual({
+      ok: true,
+      value: { apiUrl: '', mocking: false, apiProxy: proxy },
+    });
+    expect(parseApiEnv({ VITE_API_PROXY: proxy, VITE_API_MOCKING: 'false' }, 'dev')).toEqual({
+      ok: true,
+      value: { apiUrl: '', mocking: false, apiProxy: proxy },
+    });
+  });
+
+  it('proxies in preview too', () => {
+    expect(parseApiEnv({ VITE_API_PROXY: `${proxy}/` }, 'preview')).toEqual({
+      ok: true,
+      value: { apiUrl: '', mocking: false, apiProxy: proxy },
+    });
+  });
+
+  it('refuses VITE_API_PROXY with VITE_API_MOCKING=true in dev, and says why', () => {
+    const problem = problemOf(
+      parseApiEnv({ VITE_API_PROXY: proxy, VITE_API_MOCKING: 'true' }, 'dev'),
+    );
+    expect(problem).toMatch(/^VITE_API_PROXY cannot be used with VITE_API_MOCKING=true/);
+    expect(problem).toContain('service worker answers the API requests in the browser');
+    expect(problem).toContain('Set VITE_API_MOCKING=false or leave it unset');
+  });
+
+  it('lets preview proxy whatever VITE_API_MOCKING says: the build decided the mock', () => {
+    expect(parseApiEnv({ VITE_API_PROXY: proxy, VITE_API_MOCKING: 'true' }, 'preview')).toEqual({
+      ok: true,
+      value: { apiUrl: '', mocking: true, apiProxy: proxy },
+    });
+  });
+
+  it('refuses VITE_API_PROXY with a non-empty VITE_API_URL, in dev and in preview', () => {
+    for (const run of ['dev', 'preview'] as const) {
+      const problem = problemOf(
+        parseApiEnv(
+          {
+            VITE_API_PROXY: proxy,
+            VITE_API_URL: 'http://127.0.0.1:5000',
+            VITE_API_MOCKING: 'false',
+          },
+          run,
+        ),
+      );
+      expect(problem).toMatch(/^VITE_API_PROXY and VITE_API_URL cannot both be set/);
+      expect(problem).toContain(`forwards the API paths to ${proxy}`);
+      expect(problem).toContain('Unset VITE_API_URL (got "http://127.0.0.1:5000")');
+    }
+  });
+
+  it('accepts a blank VITE_API_URL with the proxy', () => {
+    expect(parseApiEnv({ VITE_API_PROXY: proxy, VITE_API_URL: '  ' }, 'dev')).toEqual({
+      ok: true,
+      value: { apiUrl: '', mocking: false, apiProxy: proxy },
+    });
+  });
+
+  it('ignores the proxy in a build, but still refuses a malformed one', () => {
+    expect(
+      parseApiEnv(
+        {
+          VITE_API_PROXY: proxy,
+          VITE_API_URL: 'https://api.example.com',
+          VITE_API_MOCKING: 'true',
+        },
+        'build',
+      ),
+    ).toEqual({
+      ok: true,
+      value: { apiUrl: 'https://api.example.com', mocking: true, apiProxy: '' },
+    });
+    expect(problemOf(parseApiEnv({ VITE_API_PROXY: '127.0.0.1:5000' }, 'build'))).toMatch(
+      /^VITE_API_PROXY must be an absolute URL/,
+    );
+  });
+
+  it('reports a malformed variable before any combination', () => {
+    expect(problemOf(parseApiEnv({ VITE_API_PROXY: proxy, VITE_API_URL: 'nope' }, 'dev'))).toMatch(
+      /^VITE_API_URL must be an absolute URL/,
+    );
+    expect(problemOf(parseApiEnv({ VITE_API_PROXY: proxy, VITE_API_MOCKING: 'yes' }, 'dev'))).toBe(
+      'VITE_API_MOCKING must be "true" or "false", got "yes".',
+    );
+  });
+});
