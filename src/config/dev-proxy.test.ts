@@ -17,7 +17,7 @@ import {
   type PreviewServer,
   type ViteDevServer,
 } from 'vite';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { API_PATHS, apiProxyRules } from './api-paths';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
