@@ -1,14 +1,30 @@
 import { setupWorker } from 'msw/browser';
+import { getToken } from '../auth/token-storage';
 import { createHandlers } from './handlers';
-import { readStoredMockConfig } from './mock-config';
+import { createStoredMockConfigStore } from './mock-config';
+import { createMockControls, keepTokenListsInStorage } from './mock-controls';
 import { createMockServerState } from './mock-server-state';
+import { mountMockPanel } from './mount-mock-panel';
 
-/** Starts the mock API in this browser tab; resolves once the service worker intercepts requests. */
+/**
+ * Starts the mock API in this browser tab and shows its panel; resolves once the service worker
+ * intercepts requests. Settings come from localStorage (`gatehouse:mock`), read per request.
+ */
 export async function startBrowserMock(): Promise<void> {
-  const worker = setupWorker(...createHandlers(createMockServerState(readStoredMockConfig)));
+  const state = createMockServerState(createStoredMockConfigStore());
+  const tokenLists = keepTokenListsInStorage(state);
+  const worker = setupWorker(...createHandlers(state));
   await worker.start({
     onUnhandledRequest: 'bypass',
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
     quiet: !import.meta.env.DEV,
   });
+  try {
+    mountMockPanel(
+      createMockControls(state, { currentToken: getToken, onTokenListsChange: tokenLists.save }),
+    );
+  } catch (error) {
+    // The mock API itself is running; only its controls are missing.
+    console.warn('The Mock API panel did not start.', error);
+  }
 }

@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase64Url, encodeBase64UrlJson } from './base64url';
 import {
   createAccessToken,
+  createRefreshToken,
   signClaims,
-  verifyAccessToken,
-  type AccessTokenClaims,
+  unverifiedJti,
+  verifyJwt,
+  type TokenClaims,
   type Verification,
 } from './flask-jwt';
 
@@ -20,7 +22,7 @@ function verify(
   authorization: string | null,
   isRevoked: (jti: unknown) => boolean = () => false,
 ): Promise<Verification> {
-  return verifyAccessToken(authorization, { nowSeconds: NOW, isRevoked });
+  return verifyJwt(authorization, { nowSeconds: NOW, isRevoked });
 }
 
 function segments(token: string): [string, string, string] {
@@ -36,8 +38,8 @@ function decodeSegment(segment: string): unknown {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
-function claimsOf(token: string): AccessTokenClaims {
-  return decodeSegment(segments(token)[1]) as AccessTokenClaims;
+function claimsOf(token: string): TokenClaims {
+  return decodeSegment(segments(token)[1]) as TokenClaims;
 }
 
 /** Replaces the first character of the signature, which always changes the signature bytes. */
@@ -102,7 +104,7 @@ beforeAll(async () => {
   };
 });
 
-describe('verifyAccessToken: the Authorization header', () => {
+describe('verifyJwt: the Authorization header', () => {
   it.each<[string, (t: Tokens) => string | null, 401 | 422, string]>([
     ['no Authorization header', () => null, 401, MISSING_HEADER],
     ['an empty Authorization header', () => '', 401, MISSING_HEADER],
@@ -121,7 +123,7 @@ describe('verifyAccessToken: the Authorization header', () => {
   });
 });
 
-describe('verifyAccessToken: the token', () => {
+describe('verifyJwt: the token', () => {
   it.each<[string, (t: Tokens) => string, 401 | 422, string]>([
     ['not a JWT', () => 'not-a-jwt', 422, 'Not enough segments'],
     ['two segments', () => 'a.b', 422, 'Not enough segments'],
@@ -157,7 +159,7 @@ describe('verifyAccessToken: the token', () => {
   });
 });
 
-describe('verifyAccessToken: a valid token', () => {
+describe('verifyJwt: a valid token', () => {
   it('passes with flask-jwt-extended’s claims and the identity as a string sub', async () => {
     const result = await verify(`Bearer ${tokens.valid}`);
     if (!result.ok) throw new Error(`rejected with ${result.status} ${result.msg}`);
@@ -198,4 +200,113 @@ describe('verifyAccessToken: a valid token', () => {
     expect(claimsOf(other).jti).not.toBe(claimsOf(tokens.valid).jti);
     expect(claimsOf(other).csrf).not.toBe(claimsOf(tokens.valid).csrf);
   });
+});
+
+describe('verifyJwt: access and refresh tokens', () => {
+  const NON_REFRESH = 'Only non-refresh tokens are allowed';
+  const REFRESH_ONLY = 'Only refresh tokens are allowed';
+  let refreshToken: string;
+
+  beforeAll(async () => {
+    refreshToken = await createRefreshToken({
+      identity: '1',
+      lifetimeSeconds: 30 * 24 * 60 * 60,
+      nowSeconds: NOW,
+    });
+  });
+
+  const verifyAs = (token: string, refresh?: boolean) =>
+    verifyJwt(`Bearer ${token}`, { nowSeconds: NOW, isRevoked: () => false, refresh });
+
+  it('writes a refresh token with the access token’s claims and type "refresh"', () => {
+    expect(claimsOf(refreshToken)).toEqual({
+      fresh: false,
+      iat: NOW,
+      jti: expect.any(String) as string,
+      type: 'refresh',
+      sub: '1',
+      nbf: NOW,
+      csrf: expect.any(String) as string,
+      exp: NOW + 30 * 24 * 60 * 60,
+    });
+  });
+
+  it('jwt_required() refuses a refresh token with 422', async () => {
+    expect(await verifyAs(refreshToken)).toEqual({ ok: false, status: 422, msg: NON_REFRESH });
+  });
+
+  it('jwt_required(refresh=True) takes a refresh token', async () => {
+    expect(await verifyAs(refreshToken, true)).toMatchObject({
+      ok: true,
+      claims: { type: 'refresh', sub: '1' },
+    });
+  });
+
+  it('jwt_required(refresh=True) refuses an access token with 422', async () => {
+    expect(await verifyAs(tokens.valid, true)).toEqual({
+      ok: false,
+      status: 422,
+      msg: REFRESH_ONLY,
+    });
+  });
+
+  it('reads a token without "type" as an access token, as flask-jwt-extended does', async () => {
+    const untyped: Partial<TokenClaims> = { ...claimsOf(tokens.valid) };
+    delete untyped.type;
+    const token = await signClaims(untyped);
+
+    expect(await verifyAs(token)).toMatchObject({ ok: true });
+    expect(await verifyAs(token, true)).toEqual({ ok: false, status: 422, msg: REFRESH_ONLY });
+  });
+
+  it('checks expiry before the type, like PyJWT before flask-jwt-extended', async () => {
+    const expiredRefresh = await createRefreshToken({
+      identity: '1',
+      lifetimeSeconds: 60,
+      nowSeconds: NOW - 61,
+    });
+
+    expect(await verifyAs(expiredRefresh)).toEqual({
+      ok: false,
+      status: 401,
+      msg: 'Token has expired',
+    });
+  });
+});
+
+describe('verifyJwt: a token expired early by the mock', () => {
+  it('answers 401 "Token has expired" for a jti marked as expired, before its exp', async () => {
+    const { jti } = claimsOf(tokens.valid);
+
+    expect(
+      await verifyJwt(`Bearer ${tokens.valid}`, {
+        nowSeconds: NOW,
+        isRevoked: () => true,
+        isExpiredEarly: (candidate) => candidate === jti,
+      }),
+    ).toEqual({ ok: false, status: 401, msg: 'Token has expired' });
+  });
+
+  it('leaves the other tokens alone', async () => {
+    expect(
+      await verifyJwt(`Bearer ${tokens.valid}`, {
+        nowSeconds: NOW,
+        isRevoked: () => false,
+        isExpiredEarly: (candidate) => candidate === 'some-other-jti',
+      }),
+    ).toMatchObject({ ok: true });
+  });
+});
+
+describe('unverifiedJti', () => {
+  it('reads the jti of a token without checking it', () => {
+    expect(unverifiedJti(tokens.tamperedSignature)).toBe(claimsOf(tokens.valid).jti);
+  });
+
+  it.each(['', 'not-a-jwt', 'a.b.c', `x.${encodeBase64UrlJson({ jti: 7 })}.y`])(
+    'is null for %j',
+    (token) => {
+      expect(unverifiedJti(token)).toBeNull();
+    },
+  );
 });

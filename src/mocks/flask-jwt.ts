@@ -9,11 +9,15 @@ import { signHs256, verifyHs256 } from './hs256';
 /** The mock's JWT_SECRET_KEY. Public on purpose: it signs nothing outside this mock. */
 export const MOCK_JWT_SECRET = 'gatehouse-mock-secret';
 
-export type AccessTokenClaims = {
+/** `jwt_required()` takes access tokens; `jwt_required(refresh=True)` takes refresh tokens. */
+export type TokenType = 'access' | 'refresh';
+
+/** The claims `_encode_jwt` writes, in its order; access and refresh tokens differ only in `type`. */
+export type TokenClaims = {
   fresh: boolean;
   iat: number;
   jti: string;
-  type: string;
+  type: TokenType;
   sub: string;
   nbf: number;
   csrf: string;
@@ -30,20 +34,41 @@ interface IssueOptions {
   secret?: string;
 }
 
-/** create_access_token(identity=...) with flask-jwt-extended's default claims. */
-export async function createAccessToken(options: IssueOptions): Promise<string> {
+function createToken(type: TokenType, options: IssueOptions): Promise<string> {
   const { identity, lifetimeSeconds, nowSeconds, secret = MOCK_JWT_SECRET } = options;
-  const claims: AccessTokenClaims = {
+  const claims: TokenClaims = {
     fresh: false,
     iat: nowSeconds,
     jti: crypto.randomUUID(),
-    type: 'access',
+    type,
     sub: identity,
     nbf: nowSeconds,
     csrf: crypto.randomUUID(),
     exp: nowSeconds + lifetimeSeconds,
   };
   return signClaims(claims, { alg: 'HS256', typ: 'JWT' }, secret);
+}
+
+/** create_access_token(identity=...) with flask-jwt-extended's default claims. */
+export function createAccessToken(options: IssueOptions): Promise<string> {
+  return createToken('access', options);
+}
+
+/** create_refresh_token(identity=...): the same claims with `type: "refresh"`. */
+export function createRefreshToken(options: IssueOptions): Promise<string> {
+  return createToken('refresh', options);
+}
+
+/**
+ * The `jti` of a token, read without verifying anything: the mock's controls use it to expire
+ * or revoke the app's current token. Null for anything that is not a JWT with a string jti.
+ */
+export function unverifiedJti(token: string): string | null {
+  const segment = token.split('.')[1];
+  const bytes = segment === undefined ? null : decodeBase64Url(segment);
+  if (bytes === null) return null;
+  const claims = parseJsonObject(bytes);
+  return typeof claims === 'object' && typeof claims.jti === 'string' ? claims.jti : null;
 }
 
 /** Signs any header and payload; tests use it to build the tokens a real server would reject. */
@@ -100,14 +125,25 @@ function numericClaim(value: unknown): number | null {
 
 interface VerifyOptions {
   nowSeconds: number;
+  /** jwt_required(refresh=True): only refresh tokens pass. By default only access tokens do. */
+  refresh?: boolean;
+  /** The blocklist (token_in_blocklist_loader). */
   isRevoked: (jti: unknown) => boolean;
+  /** Tokens the mock's "Expire now" control marked as expired before their `exp`. */
+  isExpiredEarly?: (jti: unknown) => boolean;
   secret?: string;
 }
 
-/** jwt_required(): verifies the request's access token like flask-jwt-extended does. */
-export async function verifyAccessToken(
+/** jwt_required(refresh=...): verifies the request's token like flask-jwt-extended does. */
+export async function verifyJwt(
   authorization: string | null,
-  { nowSeconds, isRevoked, secret = MOCK_JWT_SECRET }: VerifyOptions,
+  {
+    nowSeconds,
+    refresh = false,
+    isRevoked,
+    isExpiredEarly = () => false,
+    secret = MOCK_JWT_SECRET,
+  }: VerifyOptions,
 ): Promise<Verification> {
   const fromHeader = tokenFromHeader(authorization);
   if ('ok' in fromHeader) return fromHeader;
@@ -151,6 +187,7 @@ export async function verifyAccessToken(
     if (exp === null) return fail(422, 'Expiration Time claim (exp) must be an integer.');
     if (exp <= nowSeconds) return fail(401, 'Token has expired');
   }
+  if (isExpiredEarly(claims.jti)) return fail(401, 'Token has expired');
   if ('sub' in claims && typeof claims.sub !== 'string')
     return fail(422, 'Subject must be a string');
   if ('jti' in claims && typeof claims.jti !== 'string')
@@ -158,7 +195,10 @@ export async function verifyAccessToken(
 
   // flask-jwt-extended's own checks
   if (!('sub' in claims)) return fail(422, 'Missing claim: sub');
-  if (claims.type !== 'access') return fail(422, 'Only non-refresh tokens are allowed');
+  // _decode_jwt takes a token without `type` for an access token; verify_token_type then checks.
+  const type = 'type' in claims ? claims.type : 'access';
+  if (!refresh && type === 'refresh') return fail(422, 'Only non-refresh tokens are allowed');
+  if (refresh && type !== 'refresh') return fail(422, 'Only refresh tokens are allowed');
   if (isRevoked(claims.jti)) return fail(401, 'Token has been revoked');
   return { ok: true, claims };
 }

@@ -1,11 +1,14 @@
 /**
  * The mock API: the tutorial's POST /token and GET /protected, answering like Flask with
- * flask-jwt-extended. The same handlers serve the browser (setupWorker) and the tests (setupServer).
+ * flask-jwt-extended, and POST /refresh when refresh tokens are on. The same handlers serve the
+ * browser (setupWorker) and the tests (setupServer).
  */
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { env } from '../config/env';
-import { createAccessToken, verifyAccessToken } from './flask-jwt';
+import { internalServerError, notFound } from './flask-error-pages';
+import { createAccessToken, createRefreshToken, verifyJwt } from './flask-jwt';
 import type { MockServerState } from './mock-server-state';
+import { simulateNetwork } from './simulated-network';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -23,23 +26,19 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
   }
 }
 
-/** Flask's own page for an unhandled exception: HTML, not JSON. */
-function internalServerError() {
-  return new HttpResponse(
-    '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>',
-    { status: 500, headers: { 'Content-Type': 'text/html; charset=utf-8' } },
-  );
-}
-
 export function createHandlers(state: MockServerState) {
-  const latency = async () => {
-    const { latencyMs } = state.readConfig();
-    if (latencyMs > 0) await delay(latencyMs);
-  };
+  const verify = (request: Request, refresh: boolean) =>
+    verifyJwt(request.headers.get('Authorization'), {
+      nowSeconds: nowSeconds(),
+      refresh,
+      isRevoked: (jti) => typeof jti === 'string' && state.revokedJtis.has(jti),
+      isExpiredEarly: (jti) => typeof jti === 'string' && state.expiredJtis.has(jti),
+    });
 
   return [
     http.post(apiPath('/token'), async ({ request }) => {
-      await latency();
+      const injected = await simulateNetwork(state);
+      if (injected !== null) return injected;
       const body = await readJsonObject(request);
       if (body === null) {
         return HttpResponse.json(
@@ -58,20 +57,25 @@ export function createHandlers(state: MockServerState) {
       if (user === undefined) {
         return HttpResponse.json({ msg: 'Bad username or password' }, { status: 401 });
       }
+      const config = state.config.read();
+      const issued = { identity: String(user.id), nowSeconds: nowSeconds() };
       const token = await createAccessToken({
-        identity: String(user.id),
-        lifetimeSeconds: state.readConfig().tokenLifetimeSeconds,
-        nowSeconds: nowSeconds(),
+        ...issued,
+        lifetimeSeconds: config.tokenLifetimeSeconds,
       });
-      return HttpResponse.json({ token, user_id: user.id });
+      if (!config.issueRefreshTokens) return HttpResponse.json({ token, user_id: user.id });
+      const refreshToken = await createRefreshToken({
+        ...issued,
+        lifetimeSeconds: config.refreshTokenLifetimeSeconds,
+      });
+      // Flask's jsonify sorts the keys.
+      return HttpResponse.json({ refresh_token: refreshToken, token, user_id: user.id });
     }),
 
     http.get(apiPath('/protected'), async ({ request }) => {
-      await latency();
-      const verification = await verifyAccessToken(request.headers.get('Authorization'), {
-        nowSeconds: nowSeconds(),
-        isRevoked: (jti) => typeof jti === 'string' && state.revokedJtis.has(jti),
-      });
+      const injected = await simulateNetwork(state);
+      if (injected !== null) return injected;
+      const verification = await verify(request, false);
       if (!verification.ok) {
         return HttpResponse.json({ msg: verification.msg }, { status: verification.status });
       }
@@ -79,6 +83,27 @@ export function createHandlers(state: MockServerState) {
       // The tutorial's view dereferences a missing user and Flask answers with its HTML 500.
       if (user === undefined) return internalServerError();
       return HttpResponse.json({ id: user.id, username: user.username });
+    }),
+
+    // @jwt_required(refresh=True): a new access token for the refresh token's identity.
+    http.post(apiPath('/refresh'), async ({ request }) => {
+      const injected = await simulateNetwork(state);
+      if (injected !== null) return injected;
+      const config = state.config.read();
+      // The tutorial's backend has no such route.
+      if (!config.issueRefreshTokens) return notFound();
+      const verification = await verify(request, true);
+      if (!verification.ok) {
+        return HttpResponse.json({ msg: verification.msg }, { status: verification.status });
+      }
+      const { sub } = verification.claims;
+      if (typeof sub !== 'string') return internalServerError();
+      const accessToken = await createAccessToken({
+        identity: sub,
+        lifetimeSeconds: config.tokenLifetimeSeconds,
+        nowSeconds: nowSeconds(),
+      });
+      return HttpResponse.json({ access_token: accessToken });
     }),
   ];
 }

@@ -1,18 +1,56 @@
-import { defaultMockConfig, type MockConfig } from './mock-config';
+import { unverifiedJti } from './flask-jwt';
+import { createMemoryMockConfigStore, type MockConfigStore } from './mock-config';
 import { mockUsers, type MockUser } from './users';
 
 /** What the mock backend remembers between requests, like the real server's database would. */
 export interface MockServerState {
   users: MockUser[];
+  /** The blocklist: these tokens get 401 "Token has been revoked". */
   revokedJtis: Set<string>;
-  readConfig: () => MockConfig;
+  /** Tokens expired ahead of their `exp` by the "Expire now" control: 401 "Token has expired". */
+  expiredJtis: Set<string>;
+  config: MockConfigStore;
+  /** Draws the failure share and the random latency; tests put a predictable one here. */
+  random: () => number;
 }
 
-export function createMockServerState(readConfig: () => MockConfig = () => defaultMockConfig) {
-  const state: MockServerState = {
+export function createMockServerState(
+  config: MockConfigStore = createMemoryMockConfigStore(),
+): MockServerState {
+  return {
     users: mockUsers.map((user) => ({ ...user })),
     revokedJtis: new Set(),
-    readConfig,
+    expiredJtis: new Set(),
+    config,
+    random: Math.random,
   };
-  return state;
+}
+
+/** What became of a request to expire or revoke a token. */
+export type TokenActionResult = 'done' | 'no-token' | 'not-a-jwt';
+
+function markToken(list: Set<string>, token: string | null): TokenActionResult {
+  if (token === null) return 'no-token';
+  const jti = unverifiedJti(token);
+  if (jti === null) return 'not-a-jwt';
+  list.add(jti);
+  return 'done';
+}
+
+/** From now on the server answers 401 "Token has expired" to this token. */
+export function expireToken(state: MockServerState, token: string | null): TokenActionResult {
+  return markToken(state.expiredJtis, token);
+}
+
+/** From now on the server answers 401 "Token has been revoked" to this token. */
+export function revokeToken(state: MockServerState, token: string | null): TokenActionResult {
+  return markToken(state.revokedJtis, token);
+}
+
+/** The seed users, no expired or revoked token, the default settings. */
+export function resetMockServerState(state: MockServerState): void {
+  state.users.splice(0, state.users.length, ...mockUsers.map((user) => ({ ...user })));
+  state.revokedJtis.clear();
+  state.expiredJtis.clear();
+  state.config.reset();
 }
