@@ -8,7 +8,6 @@ import { endSessionIfCurrent, type SessionEndReason } from '../auth/session';
 import { getToken, refreshToken } from '../auth/token-storage';
 import { ApiError } from './api-error';
 import { isApiUrl, resolveApiUrl, sendRequest, type HttpRequestOptions } from './http';
-import { renewAccessToken } from './token-refresh';
 
 export { DEFAULT_TIMEOUT_MS, isApiUrl, resolveApiUrl } from './http';
 
@@ -21,6 +20,12 @@ function sessionEndReason(status: number, serverMessage: string | undefined): Se
   if (status === 401 && serverMessage === 'Token has expired') return 'expired';
   if (status === 401 && serverMessage === 'Token has been revoked') return 'revoked';
   return 'invalid';
+}
+
+/** Renewal code is loaded only by sessions that need it: most backends issue no refresh token. */
+export async function renewExpiredToken(expiredToken: string): Promise<string | null> {
+  const { renewAccessToken } = await import('./token-refresh');
+  return renewAccessToken(expiredToken);
 }
 
 const SUBJECT_NOT_STRING = 'Subject must be a string';
@@ -74,7 +79,7 @@ export async function apiRequest<T>(pathOrUrl: string, options: ApiRequestOption
   } catch (error) {
     if (token === null || !(error instanceof ApiError) || !isTokenExpired(error)) throw error;
     if (refreshToken.get() === null) throw error;
-    const renewed = await renewAccessToken(token);
+    const renewed = await renewExpiredToken(token);
     if (renewed === null) throw error;
     return sendAs(url, renewed, options);
   }

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { BrowserRouter } from 'react-router-dom';
-import { renewAccessToken } from '../api/token-refresh';
+import { renewExpiredToken } from '../api/api-client';
 import { watchSession } from '../auth/session';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { AppRoutes } from './app-routes';
 
 export function App() {
-  useEffect(() => watchSession({ renew: renewAccessToken }), []);
+  useEffect(() => watchSession({ renew: renewExpiredToken }), []);
 
   return (
     <ErrorBoundary>
