@@ -57,7 +57,7 @@ export function useLogin() {
         return;
       }
       // The backend matched this exact username to userId: seeded before the token is stored, so
-      // the first private render can greet the user. GET /protected (with the token) confirms it.
+      // the first private render can greet the user. The page's GET /protected confirms it.
       const user = { id: userId, username: credentials.username };
       const app = getPrivateAppState();
       if (app.status === 'loaded') app.module.seedSession(token, user);
@@ -65,9 +65,7 @@ export function useLogin() {
       else refreshToken.set(refresh);
       setToken(token);
       privateApp.then((module) => {
-        if (getToken() !== token) return;
-        module.seedSession(token, user);
-        module.confirmSession(token);
+        if (getToken() === token) module.seedSession(token, user);
       }, ignoreLoadFailure);
     } catch (error) {
       if (controller.signal.aborted) return;
