@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 const PORT = 4174;
 
@@ -9,12 +9,6 @@ const PORT = 4174;
  * behind nginx); without it Playwright builds the app and starts `vite preview` itself.
  */
 const externalBaseUrl = process.env.E2E_BASE_URL?.replace(/\/+$/, '') || undefined;
-
-/** Debian's Chromium unless CHROMIUM_PATH says otherwise; Playwright's own build as a last resort. */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
 
 export default defineConfig({
   testDir: './e2e',
@@ -36,15 +30,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: chromiumPath(),
-          // The closed network here refuses Chromium's background connections; these keep it quiet.
-          args: [
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-gpu',
-          ],
+          args: CHROMIUM_ARGS,
           chromiumSandbox: false,
         },
       },

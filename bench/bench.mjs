@@ -4,29 +4,17 @@
  * Chromium, what the /login route downloads and how long a visitor waits. Prints a table and
  * writes bench/results.json. Timings are reported, never asserted: this machine is shared.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, createServer, preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
 import { gzipSize, initialAssets, totals } from './login-assets.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 21);
 const LIGHTHOUSE_RUNS = 3;
 const USER = { username: 'alesanchezr', password: '12341234' };
-const CHROMIUM_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-gpu',
-];
-
-function chromiumPath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
 
 /**
  * @typedef {{ samples: number, median: number, p25: number, p75: number, min: number, max: number }} Stats

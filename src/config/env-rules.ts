@@ -4,29 +4,41 @@
  */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
-/** VITE_API_URL: an http(s) origin with an optional path prefix; '' means the app's own origin. */
-export function parseApiUrl(raw: string | undefined): Parsed<string> {
+/** An absolute http(s) URL with no query, hash or credentials; null for an empty value. */
+function parseHttpUrl(name: string, raw: string | undefined, shape: string): Parsed<URL | null> {
   const value = (raw ?? '').trim();
-  if (value === '') return { ok: true, value: '' };
+  if (value === '') return { ok: true, value: null };
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return {
       ok: false,
-      problem: `VITE_API_URL must be an absolute URL such as http://127.0.0.1:5000, got "${value}".`,
+      problem: `${name} must be an absolute URL such as http://127.0.0.1:5000, got "${value}".`,
     };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, problem: `VITE_API_URL must use http or https, got "${value}".` };
+    return { ok: false, problem: `${name} must use http or https, got "${value}".` };
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
     return {
       ok: false,
-      problem: `VITE_API_URL must be an origin with an optional path, and nothing else, got "${value}".`,
+      problem: `${name} must be ${shape}, got "${value}".`,
     };
   }
-  return { ok: true, value: (url.origin + url.pathname).replace(/\/+$/, '') };
+  return { ok: true, value: url };
+}
+
+/** VITE_API_URL: an http(s) origin with an optional path prefix; '' means the app's own origin. */
+export function parseApiUrl(raw: string | undefined): Parsed<string> {
+  const parsed = parseHttpUrl(
+    'VITE_API_URL',
+    raw,
+    'an origin with an optional path, and nothing else',
+  );
+  if (!parsed.ok) return parsed;
+  const url = parsed.value;
+  return { ok: true, value: url === null ? '' : (url.origin + url.pathname).replace(/\/+$/, '') };
 }
 
 /** VITE_API_MOCKING: on by default in the dev server, off by default in a build. */
@@ -37,36 +49,22 @@ export function parseMockingFlag(raw: string | undefined, devServer: boolean): P
   return { ok: false, problem: `VITE_API_MOCKING must be "true" or "false", got "${raw ?? ''}".` };
 }
 
+const PROXY_SHAPE = 'an origin (scheme, host and port) with no path, such as http://127.0.0.1:5000';
+
 /**
  * VITE_API_PROXY: the backend's origin (`http://127.0.0.1:5000`) to which `npm run dev` and
  * `vite preview` forward the API paths, for a backend without CORS; '' means no proxy. An origin
  * only: the proxy forwards `/token` to `<origin>/token`, so a path would not be used.
  */
 export function parseApiProxy(raw: string | undefined): Parsed<string> {
-  const value = (raw ?? '').trim();
-  if (value === '') return { ok: true, value: '' };
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
+  const parsed = parseHttpUrl('VITE_API_PROXY', raw, PROXY_SHAPE);
+  if (!parsed.ok) return parsed;
+  const url = parsed.value;
+  if (url === null) return { ok: true, value: '' };
+  if (url.pathname !== '/') {
     return {
       ok: false,
-      problem: `VITE_API_PROXY must be an absolute URL such as http://127.0.0.1:5000, got "${value}".`,
-    };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, problem: `VITE_API_PROXY must use http or https, got "${value}".` };
-  }
-  if (
-    url.pathname !== '/' ||
-    url.search !== '' ||
-    url.hash !== '' ||
-    url.username !== '' ||
-    url.password !== ''
-  ) {
-    return {
-      ok: false,
-      problem: `VITE_API_PROXY must be an origin (scheme, host and port) with no path, such as http://127.0.0.1:5000, got "${value}".`,
+      problem: `VITE_API_PROXY must be ${PROXY_SHAPE}, got "${(raw ?? '').trim()}".`,
     };
   }
   return { ok: true, value: url.origin };
