@@ -172,17 +172,19 @@ async function loginDownloads(browser, url) {
 }
 
 /**
+ * Measures SAMPLES cold visits to /login, each in a fresh browser context with the page probe.
  * @param {import('@playwright/test').Browser} browser
  * @param {string} url
+ * @param {(page: import('@playwright/test').Page) => Promise<number>} measure
  */
-async function timeToLoginButton(browser, url) {
+async function sampleColdVisits(browser, url, measure) {
   const times = [];
   for (let i = 0; i < SAMPLES; i += 1) {
     const context = await browser.newContext();
     await context.addInitScript(PAGE_PROBE);
     const page = await context.newPage();
     await page.goto(`${url}/login`);
-    times.push(await mark(page, 'loginVisible'));
+    times.push(await measure(page));
     await context.close();
   }
   return stats(times);
@@ -192,13 +194,16 @@ async function timeToLoginButton(browser, url) {
  * @param {import('@playwright/test').Browser} browser
  * @param {string} url
  */
-async function clickToUsername(browser, url) {
-  const times = [];
-  for (let i = 0; i < SAMPLES; i += 1) {
-    const context = await browser.newContext();
-    await context.addInitScript(PAGE_PROBE);
-    const page = await context.newPage();
-    await page.goto(`${url}/login`);
+function timeToLoginButton(browser, url) {
+  return sampleColdVisits(browser, url, (page) => mark(page, 'loginVisible'));
+}
+
+/**
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+function clickToUsername(browser, url) {
+  return sampleColdVisits(browser, url, async (page) => {
     await page.getByLabel('Username').fill(USER.username);
     await page.getByLabel('Password').fill(USER.password);
     // A person takes seconds to type; the private chunk, requested when the form got focus, is
@@ -210,10 +215,8 @@ async function clickToUsername(browser, url) {
     );
     await page.getByRole('button', { name: 'Log in' }).click();
     const visible = await mark(page, 'greetingVisible');
-    times.push(visible - (await mark(page, 'click')));
-    await context.close();
-  }
-  return stats(times);
+    return visible - (await mark(page, 'click'));
+  });
 }
 
 /**

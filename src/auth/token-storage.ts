@@ -3,6 +3,8 @@
  * with the tutorial's backend code; when storage throws (private mode, quota, disabled), a token
  * lives in memory so the app keeps working for this tab.
  */
+import { createStorageSubscription } from '../lib/storage-subscription';
+
 export const TOKEN_STORAGE_KEY = 'jwt-token';
 /** Where a refresh token goes, for backends that issue one (flask-jwt-extended's convention). */
 export const REFRESH_TOKEN_STORAGE_KEY = 'jwt-refresh-token';
@@ -20,7 +22,6 @@ export interface StoredToken {
 }
 
 function createStoredToken(key: string): StoredToken {
-  const listeners = new Set<Listener>();
   /** True while the token lives only in memory because storage refused it. */
   let memoryOnly = false;
 
@@ -36,9 +37,9 @@ function createStoredToken(key: string): StoredToken {
 
   let current: string | null = read() ?? null;
 
-  const notify = () => {
-    for (const listener of [...listeners]) listener();
-  };
+  const { notify, subscribe } = createStorageSubscription(key, () => {
+    sync();
+  });
 
   /** Takes the stored value as the truth, unless storage failed us and memory holds the token. */
   const sync = () => {
@@ -47,11 +48,6 @@ function createStoredToken(key: string): StoredToken {
     if (next === undefined || next === current) return;
     current = next;
     notify();
-  };
-
-  const onStorage = (event: StorageEvent) => {
-    // key is null when another tab called localStorage.clear().
-    if (event.key === key || event.key === null) sync();
   };
 
   return {
@@ -79,14 +75,7 @@ function createStoredToken(key: string): StoredToken {
       current = null;
       notify();
     },
-    subscribe: (listener) => {
-      if (listeners.size === 0) window.addEventListener('storage', onStorage);
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) window.removeEventListener('storage', onStorage);
-      };
-    },
+    subscribe,
     reload: sync,
   };
 }

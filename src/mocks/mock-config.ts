@@ -3,6 +3,8 @@
  * live in localStorage under `gatehouse:mock` (the Mock API panel writes them there), so they
  * survive a reload; tests keep them in memory and change them with `configureMockApi`.
  */
+import { createStorageSubscription } from '../lib/storage-subscription';
+
 export const MOCK_FAILURE_KINDS = [
   'server-error',
   'network-error',
@@ -140,7 +142,9 @@ export function createMemoryMockConfigStore(): MockConfigStore {
  * memory for this tab.
  */
 export function createStoredMockConfigStore(): MockConfigStore {
-  const listeners = new Set<() => void>();
+  const { notify, subscribe } = createStorageSubscription(MOCK_CONFIG_STORAGE_KEY, () => {
+    notify();
+  });
   let fallbackRaw: string | null = null;
   let snapshotRaw: string | null | undefined;
   let snapshot: MockConfig = { ...defaultMockConfig };
@@ -152,9 +156,6 @@ export function createStoredMockConfigStore(): MockConfigStore {
       return fallbackRaw;
     }
   };
-  const notify = () => {
-    for (const listener of [...listeners]) listener();
-  };
   const writeRaw = (raw: string | null) => {
     fallbackRaw = raw;
     try {
@@ -164,10 +165,6 @@ export function createStoredMockConfigStore(): MockConfigStore {
       // Storage refused: fallbackRaw keeps the settings for this tab.
     }
     notify();
-  };
-  const onStorage = (event: StorageEvent) => {
-    // key is null when another tab cleared the storage.
-    if (event.key === MOCK_CONFIG_STORAGE_KEY || event.key === null) notify();
   };
 
   const read = (): MockConfig => {
@@ -187,13 +184,6 @@ export function createStoredMockConfigStore(): MockConfigStore {
     reset: () => {
       writeRaw(null);
     },
-    subscribe: (listener) => {
-      if (listeners.size === 0) window.addEventListener('storage', onStorage);
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) window.removeEventListener('storage', onStorage);
-      };
-    },
+    subscribe,
   };
 }
