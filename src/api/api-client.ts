@@ -24,8 +24,13 @@ function sessionEndReason(status: number, serverMessage: string | undefined): Se
 
 /** Renewal code is loaded only by sessions that need it: most backends issue no refresh token. */
 export async function renewExpiredToken(expiredToken: string): Promise<string | null> {
-  const { renewAccessToken } = await import('./token-refresh');
-  return renewAccessToken(expiredToken);
+  let renewal: typeof import('./token-refresh');
+  try {
+    renewal = await import('./token-refresh');
+  } catch (cause) {
+    throw new ApiError('network', 'the token renewal code could not be downloaded', { cause });
+  }
+  return renewal.renewAccessToken(expiredToken);
 }
 
 const SUBJECT_NOT_STRING = 'Subject must be a string';
