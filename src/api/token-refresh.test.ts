@@ -134,6 +134,25 @@ describe('refresh tokens', () => {
     expect(getSessionEndReason()).toBeNull();
   });
 
+  it('follows a refresh token another tab stored, and renews instead of ending the session', async () => {
+    const calls = backendWithRefresh();
+    const stop = watchSession({ renew: renewAccessToken });
+    const otherTabWrites = (key: string, value: string) => {
+      window.localStorage.setItem(key, value);
+      window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
+    };
+
+    otherTabWrites(REFRESH_TOKEN_STORAGE_KEY, refresh);
+    otherTabWrites(TOKEN_STORAGE_KEY, expiredAccess);
+
+    await vi.waitFor(() => {
+      expect(getToken()).toBe(freshAccess);
+    });
+    stop();
+    expect(calls.refresh).toBe(1);
+    expect(getSessionEndReason()).toBeNull();
+  });
+
   it('a reload with an expired access token and a refresh token renews and shows the page', async () => {
     const calls = backendWithRefresh();
     setToken(expiredAccess);

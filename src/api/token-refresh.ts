@@ -23,9 +23,14 @@ export function parseRefreshResult(data: unknown): string {
   return token;
 }
 
-function usable(token: string | null): token is string {
+/** A token that is still valid and belongs to the same user as `expiredToken`. */
+function usableInstead(token: string | null, expiredToken: string): token is string {
   const claims = token === null ? null : decodeJwtClaims(token);
-  return claims !== null && !isExpired(claims, Date.now());
+  return (
+    claims !== null &&
+    !isExpired(claims, Date.now()) &&
+    claims.sub === decodeJwtClaims(expiredToken)?.sub
+  );
 }
 
 async function renew(expiredToken: string): Promise<string | null> {
@@ -33,7 +38,8 @@ async function renew(expiredToken: string): Promise<string | null> {
   reloadTokenFromStorage();
   refreshToken.reload();
   const current = getToken();
-  if (current !== expiredToken) return usable(current) ? current : null;
+  // Renewed meanwhile (by another tab): use it, unless someone else has logged in since.
+  if (current !== expiredToken) return usableInstead(current, expiredToken) ? current : null;
   const refresh = refreshToken.get();
   if (refresh === null) return null;
   try {

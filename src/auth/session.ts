@@ -108,6 +108,7 @@ interface WatchOptions {
  */
 export function watchSession({ renew }: WatchOptions = {}): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
   let previousToken = getToken();
 
   const schedule = () => {
@@ -127,7 +128,7 @@ export function watchSession({ renew }: WatchOptions = {}): () => void {
     // Expired with a refresh token: renew now. Success stores a new token (and reschedules);
     // a refused refresh ends the session; a network failure is tried again shortly.
     renew(session.token).catch(() => {
-      timer = setTimeout(schedule, RENEW_RETRY_MS);
+      if (!stopped) timer = setTimeout(schedule, RENEW_RETRY_MS);
     });
   };
 
@@ -135,7 +136,9 @@ export function watchSession({ renew }: WatchOptions = {}): () => void {
     const token = getToken();
     // A token removed without a reason from this tab was removed by another tab.
     if (previousToken !== null && token === null && lastEndReason === null) {
-      setEndReason('other-tab');
+      // Another tab ended it: by logging out, unless the token had simply run out.
+      const claims = decodeJwtClaims(previousToken);
+      setEndReason(claims !== null && isExpired(claims, Date.now()) ? 'expired' : 'other-tab');
     }
     if (token !== null) setEndReason(null);
     previousToken = token;
@@ -144,16 +147,22 @@ export function watchSession({ renew }: WatchOptions = {}): () => void {
 
   const onVisible = () => {
     if (document.visibilityState !== 'visible') return;
+    refreshToken.reload();
     reloadTokenFromStorage();
     schedule();
   };
 
   const unsubscribe = subscribeToToken(onTokenChange);
+  // Keeps this tab's copy of the refresh token in step with logins and renewals in other tabs:
+  // whether there is one decides between renewing an expired session and ending it.
+  const unsubscribeRefresh = refreshToken.subscribe(() => undefined);
   document.addEventListener('visibilitychange', onVisible);
   schedule();
   return () => {
+    stopped = true;
     clearTimeout(timer);
     unsubscribe();
+    unsubscribeRefresh();
     document.removeEventListener('visibilitychange', onVisible);
   };
 }

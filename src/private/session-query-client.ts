@@ -1,14 +1,21 @@
 /**
- * One QueryClient per session. It is created for a token and thrown away, with every cached
- * query, the moment the token changes or goes: the next user can never see the previous user's
- * data, and a late answer has no cache left to land in.
+ * One QueryClient per session. It is created for a user's token and thrown away, with every
+ * cached query, the moment the token goes or belongs to someone else: the next user can never see
+ * the previous user's data, and a late answer has no cache left to land in. A renewed token of
+ * the same user keeps the cache (and the requests in flight).
  */
 import { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/api-error';
+import { decodeJwtClaims } from '../auth/jwt-claims';
 import { getToken, subscribeToToken } from '../auth/token-storage';
 
 let client: QueryClient | null = null;
-let clientToken: string | null = null;
+/** Whose session the client caches for: the user (`sub`), so a renewed token keeps the cache. */
+let clientOwner: string | null = null;
+
+function ownerOf(token: string): string {
+  return decodeJwtClaims(token)?.sub ?? token;
+}
 let sessionRequests = new AbortController();
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -34,7 +41,7 @@ function dropClient() {
   sessionRequests.abort();
   client.clear();
   client = null;
-  clientToken = null;
+  clientOwner = null;
 }
 
 /**
@@ -46,14 +53,15 @@ export function sessionSignal(): AbortSignal {
 }
 
 subscribeToToken(() => {
-  if (getToken() !== clientToken) dropClient();
+  const token = getToken();
+  if (token === null || ownerOf(token) !== clientOwner) dropClient();
 });
 
 export function queryClientFor(token: string): QueryClient {
-  if (client !== null && clientToken === token) return client;
+  if (client !== null && clientOwner === ownerOf(token)) return client;
   dropClient();
   client = createQueryClient();
-  clientToken = token;
+  clientOwner = ownerOf(token);
   sessionRequests = new AbortController();
   return client;
 }
