@@ -11,6 +11,7 @@ import {
 } from '../auth/token-storage';
 import { apiPath } from '../mocks/handlers';
 import { mockServer } from '../mocks/node';
+import { otherTabWrites } from '../test/other-tab';
 import { renderApp } from '../test/render-app';
 import { apiRequest } from './api-client';
 import { renewAccessToken } from './token-refresh';
@@ -137,13 +138,8 @@ describe('refresh tokens', () => {
   it('follows a refresh token another tab stored, and renews instead of ending the session', async () => {
     const calls = backendWithRefresh();
     const stop = watchSession({ renew: renewAccessToken });
-    const otherTabWrites = (key: string, value: string) => {
-      window.localStorage.setItem(key, value);
-      window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
-    };
-
-    otherTabWrites(REFRESH_TOKEN_STORAGE_KEY, refresh);
-    otherTabWrites(TOKEN_STORAGE_KEY, expiredAccess);
+    otherTabWrites(refresh, REFRESH_TOKEN_STORAGE_KEY);
+    otherTabWrites(expiredAccess);
 
     await vi.waitFor(() => {
       expect(getToken()).toBe(freshAccess);

@@ -3,6 +3,7 @@
  * after another tab logged someone else in. None of them may show private data or bring a
  * session back.
  */
+import { otherTabWrites } from '../test/other-tab';
 import { act, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
@@ -116,9 +117,7 @@ function watchPage(text: string, { logOutButton = false } = {}) {
 /** Another tab of the same browser logs in (or out): it writes storage and this tab hears of it. */
 function otherTabStores(token: string | null) {
   act(() => {
-    if (token === null) window.localStorage.removeItem(TOKEN_STORAGE_KEY);
-    else window.localStorage.setItem(TOKEN_STORAGE_KEY, token);
-    window.dispatchEvent(new StorageEvent('storage', { key: TOKEN_STORAGE_KEY, newValue: token }));
+    otherTabWrites(token);
   });
 }
 

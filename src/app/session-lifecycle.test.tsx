@@ -5,6 +5,7 @@ import { TOKEN_STORAGE_KEY } from '../auth/token-storage';
 import { createAccessToken } from '../mocks/flask-jwt';
 import { apiPath } from '../mocks/handlers';
 import { configureMockApi, mockServer } from '../mocks/node';
+import { otherTabWrites } from '../test/other-tab';
 import { currentUrl, logInAs, renderApp } from '../test/render-app';
 
 const EXPIRED = 'Your session has expired. Please log in again.';
@@ -16,12 +17,6 @@ function countProfileRequests() {
     if (new URL(request.url).pathname === '/protected') seen.push(request.url);
   });
   return seen;
-}
-
-function otherTabWrites(value: string | null) {
-  if (value === null) window.localStorage.removeItem(TOKEN_STORAGE_KEY);
-  else window.localStorage.setItem(TOKEN_STORAGE_KEY, value);
-  window.dispatchEvent(new StorageEvent('storage', { key: TOKEN_STORAGE_KEY, newValue: value }));
 }
 
 describe('logging out', () => {

@@ -1,3 +1,4 @@
+import { otherTabWrites } from '../test/other-tab';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAccessToken, signClaims } from '../mocks/flask-jwt';
 import { CLOCK_SKEW_SECONDS } from './jwt-claims';
@@ -23,13 +24,6 @@ function tokenIssuedAt(issuedAtSeconds: number, lifetimeSeconds = LIFETIME): Pro
 const validToken = () => tokenIssuedAt(nowSeconds());
 /** Expired longer ago than the clock skew we tolerate. */
 const expiredToken = () => tokenIssuedAt(nowSeconds() - LIFETIME - CLOCK_SKEW_SECONDS - 60);
-
-/** What another tab does: it writes localStorage, and this tab receives a storage event. */
-function otherTabWrites(newValue: string | null) {
-  if (newValue === null) window.localStorage.removeItem('jwt-token');
-  else window.localStorage.setItem('jwt-token', newValue);
-  window.dispatchEvent(new StorageEvent('storage', { key: 'jwt-token', newValue }));
-}
 
 const stops: (() => void)[] = [];
 

@@ -1,3 +1,4 @@
+import { otherTabWrites } from '../test/other-tab';
 import { describe, expect, it, vi } from 'vitest';
 import { createAccessToken } from '../mocks/flask-jwt';
 import {
@@ -13,13 +14,6 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 function newToken(identity = '1'): Promise<string> {
   return createAccessToken({ identity, lifetimeSeconds: 900, nowSeconds: nowSeconds() });
-}
-
-/** What another tab does: it writes localStorage, and this tab receives a storage event. */
-function otherTabWrites(newValue: string | null) {
-  if (newValue === null) window.localStorage.removeItem('jwt-token');
-  else window.localStorage.setItem('jwt-token', newValue);
-  window.dispatchEvent(new StorageEvent('storage', { key: 'jwt-token', newValue }));
 }
 
 function storageThrows(...methods: ('getItem' | 'setItem' | 'removeItem')[]) {

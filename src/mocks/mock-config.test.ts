@@ -2,6 +2,7 @@
  * Where the mock's settings and its expired and revoked tokens live in the browser: localStorage,
  * read afresh for every request, shared with other tabs, kept over a reload.
  */
+import { otherTabWrites } from '../test/other-tab';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { requestToken } from '../api/endpoints';
@@ -18,13 +19,6 @@ import { mockServer } from './node';
 
 const stored = (): unknown =>
   JSON.parse(window.localStorage.getItem(MOCK_CONFIG_STORAGE_KEY) ?? 'null');
-
-/** What another tab's write looks like to this one. */
-function writeFromAnotherTab(key: string, value: string | null) {
-  if (value === null) window.localStorage.removeItem(key);
-  else window.localStorage.setItem(key, value);
-  window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
-}
 
 describe('parseMockConfig', () => {
   it('gives the defaults for nothing stored, or something that is not a JSON object', () => {
@@ -118,8 +112,8 @@ describe('createStoredMockConfigStore', () => {
     const unsubscribe = store.subscribe(listener);
 
     store.update({ latencyMs: 1 });
-    writeFromAnotherTab(MOCK_CONFIG_STORAGE_KEY, '{"latencyMs": 2}');
-    writeFromAnotherTab('some-other-key', 'x');
+    otherTabWrites('{"latencyMs": 2}', MOCK_CONFIG_STORAGE_KEY);
+    otherTabWrites('x', 'some-other-key');
 
     expect(listener).toHaveBeenCalledTimes(2);
     expect(store.read().latencyMs).toBe(2);
@@ -182,11 +176,11 @@ describe('keepTokenListsInStorage', () => {
     const state = createMockServerState();
     keepTokenListsInStorage(state);
 
-    writeFromAnotherTab(MOCK_TOKENS_STORAGE_KEY, '{"expired": ["a", 7], "revoked": ["b"]}');
+    otherTabWrites('{"expired": ["a", 7], "revoked": ["b"]}', MOCK_TOKENS_STORAGE_KEY);
     expect(state.expiredJtis).toEqual(new Set(['a']));
     expect(state.revokedJtis).toEqual(new Set(['b']));
 
-    writeFromAnotherTab(MOCK_TOKENS_STORAGE_KEY, null);
+    otherTabWrites(null, MOCK_TOKENS_STORAGE_KEY);
     expect(state.expiredJtis.size).toBe(0);
     expect(state.revokedJtis.size).toBe(0);
   });
