@@ -2,40 +2,46 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { apiProxyRules } from './src/config/api-paths.ts';
-import { parseApiEnv, type Parsed } from './src/config/env-rules.ts';
-import { securityHeaders } from './src/config/security-headers.ts';
+import { parseApiEnv, parseApiProxy, type Parsed } from './src/config/env-rules.ts';
+import { deploymentFiles } from './vite-plugins/deployment-files.ts';
+import { mockServiceWorker } from './vite-plugins/mock-service-worker.ts';
+import { previewFromBuild } from './vite-plugins/preview-from-build.ts';
 
 function required<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(parsed.problem);
   return parsed.value;
 }
 
+const proxyFor = (apiProxy: string) => (apiProxy === '' ? undefined : apiProxyRules(apiProxy));
+
 export default defineConfig(({ command, mode, isPreview }) => {
   // loadEnv reads .env files and the process environment, as Vite itself does for import.meta.env.
   const fileEnv = loadEnv(mode, process.cwd(), 'VITE_');
-  const run = command === 'build' ? 'build' : isPreview ? 'preview' : 'dev';
-  const { apiUrl, mocking, apiProxy } = required(parseApiEnv(fileEnv, run));
-  const proxy = apiProxy === '' ? undefined : apiProxyRules(apiProxy);
 
+  if (isPreview) {
+    // The build decided the API and the mock; serving it decides only where the proxy goes.
+    const apiProxy = required(parseApiProxy(fileEnv.VITE_API_PROXY));
+    return {
+      plugins: [previewFromBuild(fileEnv, apiProxy)],
+      preview: { host: '127.0.0.1', port: 4173, proxy: proxyFor(apiProxy) },
+    };
+  }
+
+  const { apiUrl, mocking, apiProxy } = required(
+    parseApiEnv(fileEnv, command === 'build' ? 'build' : 'dev'),
+  );
   return {
-    plugins: [react()],
+    plugins: [react(), mockServiceWorker(mocking), deploymentFiles({ apiUrl, mocking })],
     define: {
       __GATEHOUSE_API_MOCKING__: JSON.stringify(mocking),
       __GATEHOUSE_API_URL__: JSON.stringify(apiUrl),
     },
-    server: { host: '127.0.0.1', port: 5173, proxy },
-    preview: {
-      host: '127.0.0.1',
-      port: 4173,
-      proxy,
-      // The production headers (deploy/nginx.conf has the same), so the e2e suite runs under the
-      // strict CSP. Not for `server`: the dev server's React refresh needs an inline script.
-      headers: securityHeaders(apiUrl),
-    },
+    // No security headers here: the dev server's React refresh needs an inline script.
+    server: { host: '127.0.0.1', port: 5173, proxy: proxyFor(apiProxy) },
     test: {
       environment: 'jsdom',
       setupFiles: ['./src/test/setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}'],
+      include: ['src/**/*.test.{ts,tsx}', 'vite-plugins/**/*.test.ts'],
       restoreMocks: true,
     },
   };

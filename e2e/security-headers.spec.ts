@@ -1,25 +1,40 @@
-import { securityHeaders } from '../src/config/security-headers';
+import type { APIRequestContext } from '@playwright/test';
+import { securityHeaders } from '../vite-plugins/security-headers';
 import { expect, logIn, onCspViolation, test, type CspViolation } from './fixtures';
 
 /**
- * The production headers (src/config/security-headers.ts), as `vite preview` sends them and as
- * deploy/nginx.conf does (scripts/nginx-e2e.sh runs this file against nginx).
+ * The headers the served build wrote into its own gatehouse-build.json, as `vite preview` sends
+ * them and as deploy/nginx.conf does (scripts/nginx-e2e.sh runs this file against nginx). The
+ * suite's build has the mock on and calls its own origin: the strictest connect-src there is.
  */
-const expected = securityHeaders(process.env.VITE_API_URL ?? '');
+async function buildHeaders(request: APIRequestContext): Promise<Record<string, string>> {
+  const manifest = (await (await request.get('/gatehouse-build.json')).json()) as {
+    apiUrl: string;
+    headers: Record<string, string>;
+  };
+  expect(manifest.apiUrl).toBe('');
+  expect(manifest.headers).toEqual(securityHeaders(''));
+  return manifest.headers;
+}
 
-function expectSecurityHeaders(headers: Record<string, string>, what: string) {
-  for (const [name, value] of Object.entries(expected)) {
+async function expectSecurityHeaders(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  what: string,
+) {
+  for (const [name, value] of Object.entries(await buildHeaders(request))) {
     expect(headers[name.toLowerCase()], `${name} of ${what}`).toBe(value);
   }
 }
 
 test('/login is served with the CSP, Referrer-Policy and nosniff, and login works under them', async ({
   page,
+  request,
 }) => {
   const response = await page.goto('/login');
   if (response === null) throw new Error('no response for /login');
   expect(response.status()).toBe(200);
-  expectSecurityHeaders(await response.allHeaders(), '/login');
+  await expectSecurityHeaders(request, await response.allHeaders(), '/login');
 
   // The fixture fails the test on any CSP violation: the mock's service worker, the lazy private
   // chunk and its stylesheet, the API calls all have to pass the policy.
@@ -34,7 +49,7 @@ test('the scripts, stylesheets, service worker and deep links carry the headers 
 }) => {
   const html = await request.get('/profile?x=1');
   expect(html.status()).toBe(200);
-  expectSecurityHeaders(html.headers(), '/profile?x=1');
+  await expectSecurityHeaders(request, html.headers(), '/profile?x=1');
   const body = await html.text();
   expect(body, 'the built index.html has no inline script').not.toMatch(/<script(?![^>]*\ssrc=)/);
 
@@ -44,7 +59,7 @@ test('the scripts, stylesheets, service worker and deep links carry the headers 
     if (path === undefined) continue;
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
-    expectSecurityHeaders(response.headers(), path);
+    await expectSecurityHeaders(request, response.headers(), path);
   }
 });
 

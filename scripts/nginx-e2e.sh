@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 [ -x "$NGINX" ] || { echo "nginx-e2e: nginx not found (apt-get install -y nginx)" >&2; exit 1; }
 
-# The mock build talks to its own origin; the expected connect-src is 'self' only.
+# The mock build talks to its own origin, whatever the caller's environment says.
 unset VITE_API_URL
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-nginx.XXXXXX")
@@ -116,7 +116,7 @@ problem() {
   echo "  FAIL $*" >&2
   problems=$((problems + 1))
 }
-mapfile -t security_headers < <(node scripts/render-nginx-conf.js --print-headers)
+mapfile -t security_headers < <(node scripts/render-nginx-conf.js --print-headers --root "$work/dist")
 
 # Fetches $1; leaves the status in $status, the headers (CR-free) in $work/headers, the body in
 # $work/body.

@@ -1,17 +1,16 @@
 #!/usr/bin/env node
 /**
- * Renders deploy/nginx.conf for one server, after checking that its security headers are those of
- * src/config/security-headers.ts (the one source of the values; `vite preview` sends them too).
+ * Renders deploy/nginx.conf for one build, with the security headers that build wrote into its
+ * own output (<root>/gatehouse-build.json, vite-plugins/build-manifest.ts): the build decided
+ * which API its pages call, so only the build can say what connect-src must allow.
  *
- *   node scripts/render-nginx-conf.js --root <dist folder> --listen <port | address:port>
- *        [--api-url <VITE_API_URL>] [--out <file>]
+ *   node scripts/render-nginx-conf.js --root <dist folder> --listen <port | address:port> [--out <file>]
+ *   node scripts/render-nginx-conf.js --print-headers --root <dist folder>
  *   node scripts/render-nginx-conf.js --check
- *   node scripts/render-nginx-conf.js --print-headers [--api-url <VITE_API_URL>]
  *
- * --check only compares deploy/nginx.conf with the module; --print-headers writes the headers as
- * `Name: value` lines (what scripts/nginx-e2e.sh expects from the server).
- * --api-url defaults to $VITE_API_URL; its origin goes into connect-src. Without --out the
- * config goes to stdout.
+ * --print-headers writes the build's headers as `Name: value` lines (what scripts/nginx-e2e.sh
+ * expects from the server); --check only compares the template's header lines with
+ * vite-plugins/security-headers.ts. Without --out the config goes to stdout.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,65 +26,82 @@ function fail(message) {
   process.exit(1);
 }
 
-const { values: args } = parseArgs({
-  options: {
-    root: { type: 'string' },
-    listen: { type: 'string' },
-    'api-url': { type: 'string', default: process.env.VITE_API_URL ?? '' },
-    out: { type: 'string' },
-    check: { type: 'boolean', default: false },
-    'print-headers': { type: 'boolean', default: false },
-  },
-});
+if (process.argv.some((arg) => arg.startsWith('--api-url'))) {
+  fail(
+    '--api-url is no longer taken: the build decides its API. Build with VITE_API_URL set, then ' +
+      'render with --root pointing at that build.',
+  );
+}
 
-// Node 20 cannot import TypeScript itself; Vite's module runner transforms the module.
-const { module: headersModule } = await runnerImport(
-  path.join(repo, 'src', 'config', 'security-headers.ts'),
-  { root: repo, logLevel: 'silent' },
-);
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      root: { type: 'string' },
+      listen: { type: 'string' },
+      out: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      'print-headers': { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
+// Node 20 cannot import TypeScript itself; Vite's module runner transforms the modules.
+const load = async (file) =>
+  (await runnerImport(path.join(repo, 'vite-plugins', file), { root: repo, logLevel: 'silent' }))
+    .module;
 /** @type {(apiUrl: string) => Record<string, string>} */
-const securityHeaders = headersModule.securityHeaders;
+const securityHeaders = (await load('security-headers.ts')).securityHeaders;
 
 let conf = readFileSync(templatePath, 'utf8');
 
 // The template holds the values for an API on the app's own origin; each must match the module.
-const expected = securityHeaders('');
-let wanted;
-try {
-  wanted = securityHeaders(args['api-url']);
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
-}
-for (const [name, value] of Object.entries(expected)) {
-  const line = new RegExp(`^(\\s*add_header ${name} )"([^"]*)"( always;)$`, 'gm');
-  const found = [...conf.matchAll(line)];
+const templateHeaders = securityHeaders('');
+const headerLine = (name) => new RegExp(`^(\\s*add_header ${name} )"([^"]*)"( always;)$`, 'gm');
+for (const [name, value] of Object.entries(templateHeaders)) {
+  const found = [...conf.matchAll(headerLine(name))];
   if (found.length !== 1) {
     fail(`deploy/nginx.conf must set ${name} exactly once with \`always\`, found ${found.length}`);
   }
-  const actual = found[0][2];
-  if (actual !== value) {
+  if (found[0][2] !== value) {
     fail(
-      `deploy/nginx.conf is out of date with src/config/security-headers.ts:\n` +
-        `  ${name} in nginx.conf: ${actual}\n  ${name} in the module:  ${value}`,
+      `deploy/nginx.conf is out of date with vite-plugins/security-headers.ts:\n` +
+        `  ${name} in nginx.conf: ${found[0][2]}\n  ${name} in the module:  ${value}`,
     );
   }
-  const next = wanted[name];
-  if (/["$\\\n]/.test(next)) fail(`${name} has a character nginx would misread: ${next}`);
-  conf = conf.replace(line, (_match, head, _old, tail) => `${head}"${next}"${tail}`);
-}
-const extra = Object.keys(wanted).filter((name) => !(name in expected));
-if (extra.length > 0) fail(`headers missing from deploy/nginx.conf: ${extra.join(', ')}`);
-
-if (args['print-headers']) {
-  for (const [name, value] of Object.entries(wanted)) console.log(`${name}: ${value}`);
-  process.exit(0);
 }
 if (args.check) {
-  console.log('deploy/nginx.conf matches src/config/security-headers.ts');
+  console.log('deploy/nginx.conf matches vite-plugins/security-headers.ts');
   process.exit(0);
 }
 
-if (!args.root || !path.isAbsolute(args.root)) fail('--root must be an absolute path');
+if (!args.root || !path.isAbsolute(args.root)) fail('--root must be the absolute path of a build');
+const { readBuildManifest } = await load('build-manifest.ts');
+const { servingWarnings } = await load('serving-warnings.ts');
+let manifest;
+try {
+  manifest = readBuildManifest(args.root);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+for (const warning of servingWarnings(process.env, manifest, '')) {
+  console.error(`render-nginx-conf: warning: ${warning}`);
+}
+
+const extra = Object.keys(manifest.headers).filter((name) => !(name in templateHeaders));
+if (extra.length > 0) fail(`headers missing from deploy/nginx.conf: ${extra.join(', ')}`);
+for (const [name, value] of Object.entries(manifest.headers)) {
+  if (/["$\\\n]/.test(value)) fail(`${name} has a character nginx would misread: ${value}`);
+  conf = conf.replace(headerLine(name), (_match, head, _old, tail) => `${head}"${value}"${tail}`);
+}
+
+if (args['print-headers']) {
+  for (const [name, value] of Object.entries(manifest.headers)) console.log(`${name}: ${value}`);
+  process.exit(0);
+}
+
 if (!args.listen || !/^(\S+:)?\d{1,5}$/.test(args.listen)) {
   fail('--listen must be a port or address:port');
 }

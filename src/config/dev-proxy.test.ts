@@ -9,18 +9,11 @@ import { createServer as createHttpServer, type IncomingHttpHeaders, type Server
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  createServer,
-  preview,
-  type InlineConfig,
-  type PreviewServer,
-  type ViteDevServer,
-} from 'vite';
+import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBuildManifest, MANIFEST_FILE } from '../../vite-plugins/build-manifest';
+import { originOf, repoViteConfig, withEnv, type ViteVariables } from '../test/vite-in-process';
 import { API_PATHS, apiProxyRules } from './api-paths';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const TOKEN = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.c3RhbmQtaW4';
 
 // --- The stand-in backend: the tutorial's /token and /protected, on 127.0.0.1 and a free port ---
@@ -84,50 +77,15 @@ function answer({ method, url, headers, body }: SeenRequest): [number, unknown] 
 
 // --- Vite, from the repository's config, with the API variables set for the time it reads them ---
 
-const API_VARIABLES = ['VITE_API_PROXY', 'VITE_API_URL', 'VITE_API_MOCKING'] as const;
-type ApiVariables = Record<(typeof API_VARIABLES)[number], string>;
-
-/** Sets every API variable (an empty one beats a developer's .env.local), runs start, restores. */
-async function withEnv<T>(values: ApiVariables, start: () => Promise<T>): Promise<T> {
-  const saved = API_VARIABLES.map((name) => [name, process.env[name]] as const);
-  Object.assign(process.env, values);
-  try {
-    return await start();
-  } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) Reflect.deleteProperty(process.env, name);
-      else process.env[name] = value;
-    }
-  }
-}
-
-const cacheDir = mkdtempSync(join(tmpdir(), 'gatehouse-dev-proxy-'));
-
-function viteConfig(): InlineConfig {
-  return {
-    configFile: join(repoRoot, 'vite.config.ts'),
-    root: repoRoot,
-    logLevel: 'silent',
-    // Nothing to pre-bundle or watch for these requests; keep node_modules/.vite untouched.
-    cacheDir,
-    optimizeDeps: { noDiscovery: true, include: [] },
-  };
-}
-
-async function startDevServer(values: ApiVariables): Promise<ViteDevServer> {
+async function startDevServer(values: ViteVariables): Promise<ViteDevServer> {
   const server = await withEnv(values, () =>
     createServer({
-      ...viteConfig(),
+      ...repoViteConfig(),
       server: { host: '127.0.0.1', port: 0, watch: null, hmr: false },
     }),
   );
   await server.listen();
   return server;
-}
-
-function originOf(server: ViteDevServer | PreviewServer): string {
-  const address = server.httpServer?.address() as AddressInfo;
-  return `http://127.0.0.1:${address.port}`;
 }
 
 function postJson(url: string, body: unknown): Promise<Response> {
@@ -145,7 +103,6 @@ beforeEach(() => {
 afterAll(async () => {
   backend.closeAllConnections();
   await new Promise((resolve) => backend.close(resolve));
-  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 describe('apiProxyRules', () => {
@@ -298,16 +255,20 @@ describe('vite preview with VITE_API_PROXY', () => {
   let origin: string;
 
   beforeAll(async () => {
-    // A stand-in build: preview serves whatever is in outDir.
+    // A stand-in build: preview serves whatever is in outDir, with the headers its manifest names.
     writeFileSync(
       join(outDir, 'index.html'),
       '<!doctype html><title>Gatehouse</title><div id="root"></div>',
+    );
+    writeFileSync(
+      join(outDir, MANIFEST_FILE),
+      JSON.stringify(createBuildManifest({ apiUrl: '', mocking: false })),
     );
     server = await withEnv(
       { VITE_API_PROXY: backendOrigin, VITE_API_URL: '', VITE_API_MOCKING: '' },
       () =>
         preview({
-          ...viteConfig(),
+          ...repoViteConfig(),
           build: { outDir },
           preview: { host: '127.0.0.1', port: 0 },
         }),

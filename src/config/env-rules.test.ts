@@ -57,12 +57,8 @@ describe('parseApiProxy (VITE_API_PROXY)', () => {
 describe('parseApiEnv (the three variables together)', () => {
   const proxy = 'http://127.0.0.1:5000';
 
-  it('keeps the defaults without a proxy: mock on in dev and preview, off in a build', () => {
+  it('keeps the defaults without a proxy: mock on in dev, off in a build', () => {
     expect(parseApiEnv({}, 'dev')).toEqual({
-      ok: true,
-      value: { apiUrl: '', mocking: true, apiProxy: '' },
-    });
-    expect(parseApiEnv({}, 'preview')).toEqual({
       ok: true,
       value: { apiUrl: '', mocking: true, apiProxy: '' },
     });
@@ -89,13 +85,6 @@ describe('parseApiEnv (the three variables together)', () => {
     });
   });
 
-  it('proxies in preview too', () => {
-    expect(parseApiEnv({ VITE_API_PROXY: `${proxy}/` }, 'preview')).toEqual({
-      ok: true,
-      value: { apiUrl: '', mocking: false, apiProxy: proxy },
-    });
-  });
-
   it('refuses VITE_API_PROXY with VITE_API_MOCKING=true in dev, and says why', () => {
     const problem = problemOf(
       parseApiEnv({ VITE_API_PROXY: proxy, VITE_API_MOCKING: 'true' }, 'dev'),
@@ -105,29 +94,16 @@ describe('parseApiEnv (the three variables together)', () => {
     expect(problem).toContain('Set VITE_API_MOCKING=false or leave it unset');
   });
 
-  it('lets preview proxy whatever VITE_API_MOCKING says: the build decided the mock', () => {
-    expect(parseApiEnv({ VITE_API_PROXY: proxy, VITE_API_MOCKING: 'true' }, 'preview')).toEqual({
-      ok: true,
-      value: { apiUrl: '', mocking: true, apiProxy: proxy },
-    });
-  });
-
-  it('refuses VITE_API_PROXY with a non-empty VITE_API_URL, in dev and in preview', () => {
-    for (const run of ['dev', 'preview'] as const) {
-      const problem = problemOf(
-        parseApiEnv(
-          {
-            VITE_API_PROXY: proxy,
-            VITE_API_URL: 'http://127.0.0.1:5000',
-            VITE_API_MOCKING: 'false',
-          },
-          run,
-        ),
-      );
-      expect(problem).toMatch(/^VITE_API_PROXY and VITE_API_URL cannot both be set/);
-      expect(problem).toContain(`forwards the API paths to ${proxy}`);
-      expect(problem).toContain('Unset VITE_API_URL (got "http://127.0.0.1:5000")');
-    }
+  it('refuses VITE_API_PROXY with a non-empty VITE_API_URL in dev', () => {
+    const problem = problemOf(
+      parseApiEnv(
+        { VITE_API_PROXY: proxy, VITE_API_URL: 'http://127.0.0.1:5000', VITE_API_MOCKING: 'false' },
+        'dev',
+      ),
+    );
+    expect(problem).toMatch(/^VITE_API_PROXY and VITE_API_URL cannot both be set/);
+    expect(problem).toContain(`forwards the API paths to ${proxy}`);
+    expect(problem).toContain('Unset VITE_API_URL (got "http://127.0.0.1:5000")');
   });
 
   it('accepts a blank VITE_API_URL with the proxy', () => {

@@ -79,15 +79,17 @@ export interface ApiEnv {
   apiProxy: string;
 }
 
-/** What Vite is doing: `vite` (dev server), `vite preview` (serves a build), `vite build`. */
-export type ViteRun = 'dev' | 'preview' | 'build';
+/**
+ * What Vite is doing: `vite` (the dev server) or `vite build`. `vite preview` reads none of these
+ * rules: it serves a build as built (vite-plugins/preview-from-build.ts).
+ */
+export type ViteRun = 'dev' | 'build';
 
 /**
- * The three API variables together. With VITE_API_PROXY, in the dev server and in preview:
+ * The three API variables together. With VITE_API_PROXY in the dev server:
  * - VITE_API_URL must be empty: the app calls its own origin, and the server forwards;
- * - in the dev server the mock is off by default, and VITE_API_MOCKING=true is refused: its
- *   service worker answers in the browser, before any request reaches the proxy. Preview does
- *   not check it: the mock was switched on or off when the app was built (off by default).
+ * - the mock is off by default, and VITE_API_MOCKING=true is refused: its service worker answers
+ *   in the browser, before any request reaches the proxy.
  * A build checks only the value's form: the proxy exists in Vite's servers alone, so a
  * VITE_API_PROXY left in `.env.local` does not stand in the way of
  * `VITE_API_URL=https://api.example.com npm run build`.
@@ -117,7 +119,7 @@ export function parseApiEnv(
         `backend then needs CORS).`,
     };
   }
-  if (run === 'dev' && mocking.value) {
+  if (mocking.value) {
     return {
       ok: false,
       problem:

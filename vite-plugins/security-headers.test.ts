@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiOrigin, contentSecurityPolicy, securityHeaders } from './security-headers';
+import { apiOrigin, contentSecurityPolicy, securityHeaders } from './security-headers.ts';
 
 describe('securityHeaders', () => {
   it('gives the exact values for a build whose API is its own origin (or the mock)', () => {

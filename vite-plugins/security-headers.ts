@@ -1,12 +1,10 @@
 /**
- * The HTTP security headers of every response that serves the built app. One source for all the
- * servers: vite.config.ts (`vite preview`, which the e2e suite runs against), deploy/nginx.conf
- * (checked and rendered by scripts/render-nginx-conf.js) and docs/deployment.md.
- *
- * Pure on purpose (no import.meta.env): vite.config.ts and Node scripts import it as well as the
- * tests. Not for `vite dev`, whose React refresh needs an inline script.
+ * The HTTP security headers of every response that serves the built app, computed once, when it
+ * is built, into the build's own manifest (build-manifest.ts): `vite preview`, deploy/nginx.conf
+ * (rendered by scripts/render-nginx-conf.js) and static hosts all send them from there.
+ * Not for `vite dev`, whose React refresh needs an inline script.
  */
-import { parseApiUrl } from './env-rules';
+import { parseApiUrl } from '../src/config/env-rules.ts';
 
 /**
  * The origin to add to `connect-src` for VITE_API_URL ('' means the app's own origin, covered by
