@@ -3,6 +3,8 @@ export type ApiErrorKind =
   | 'http'
   /** No answer at all: offline, DNS, refused connection, CORS. */
   | 'network'
+  /** The page's own security policy (connect-src) refused to send the request. */
+  | 'blocked-by-policy'
   /** No answer within the time limit. */
   | 'timeout'
   /** The caller cancelled the request (navigation, logout). */
@@ -14,6 +16,7 @@ interface ApiErrorDetails {
   status?: number;
   serverMessage?: string;
   retryAfterSeconds?: number;
+  blockedOrigin?: string;
   cause?: unknown;
 }
 
@@ -24,6 +27,8 @@ export class ApiError extends Error {
   /** The backend's `msg`, when it sent one. */
   readonly serverMessage: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** The API origin the page's security policy blocked (`blocked-by-policy`). */
+  readonly blockedOrigin: string | undefined;
 
   constructor(kind: ApiErrorKind, message: string, details: ApiErrorDetails = {}) {
     super(message, { cause: details.cause });
@@ -32,6 +37,7 @@ export class ApiError extends Error {
     this.status = details.status;
     this.serverMessage = details.serverMessage;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.blockedOrigin = details.blockedOrigin;
   }
 }
 

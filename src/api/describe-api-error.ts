@@ -7,6 +7,8 @@ export function describeApiError(error: unknown, errors: Messages['errors']): st
   switch (error.kind) {
     case 'network':
       return errors.network;
+    case 'blocked-by-policy':
+      return errors.blockedByPolicy(error.blockedOrigin ?? '');
     case 'timeout':
       return errors.timeout;
     case 'aborted':

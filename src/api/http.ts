@@ -5,6 +5,7 @@
 import { env } from '../config/env';
 import { ApiError } from './api-error';
 import { ShapeError } from './parse';
+import { policyBlockSince, policyViolationMark, warnAboutPolicyBlock } from './policy-violations';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -92,12 +93,21 @@ export async function sendRequest<T>(
   };
   signal?.addEventListener('abort', forwardAbort, { once: true });
 
-  const failure = (cause: unknown) =>
-    timedOut
-      ? new ApiError('timeout', `${label} took longer than ${timeoutMs} ms`, { cause })
-      : signal?.aborted
-        ? new ApiError('aborted', `${label} was cancelled`, { cause })
-        : new ApiError('network', `${label} could not reach the server`, { cause });
+  const violationMark = policyViolationMark();
+  const failure = async (cause: unknown) => {
+    if (timedOut)
+      return new ApiError('timeout', `${label} took longer than ${timeoutMs} ms`, { cause });
+    if (signal?.aborted) return new ApiError('aborted', `${label} was cancelled`, { cause });
+    const block = await policyBlockSince(violationMark, url);
+    if (block === null) {
+      return new ApiError('network', `${label} could not reach the server`, { cause });
+    }
+    warnAboutPolicyBlock(block);
+    return new ApiError('blocked-by-policy', `${label} was blocked by the page's security policy`, {
+      blockedOrigin: block.origin,
+      cause,
+    });
+  };
 
   let response: Response;
   let text: string;
@@ -111,7 +121,8 @@ export async function sendRequest<T>(
     });
     text = await response.text();
   } catch (cause) {
-    throw failure(cause);
+    clearTimeout(timer);
+    throw await failure(cause);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);

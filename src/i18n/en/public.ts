@@ -26,6 +26,8 @@ export const en = {
   },
   errors: {
     network: 'Can’t reach the server. Check your connection and try again.',
+    blockedByPolicy: (origin: string) =>
+      `This page’s security policy blocks the API at ${origin}: the server’s headers do not match this build of the app. Trying again will not help; the site’s administrator must deploy the headers the build wrote.`,
     timeout: 'The server took too long to answer. Please try again.',
     server: (status: number) =>
       `The server had a problem (error ${status}). Please try again in a moment.`,

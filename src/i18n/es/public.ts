@@ -28,6 +28,8 @@ export const es: Messages = {
   },
   errors: {
     network: 'No hay conexión con el servidor. Comprueba tu conexión y vuelve a intentarlo.',
+    blockedByPolicy: (origin: string) =>
+      `La política de seguridad de esta página bloquea la API en ${origin}: las cabeceras del servidor no corresponden a esta versión de la aplicación. Reintentar no servirá; quien administra el sitio debe publicar las cabeceras que escribió la compilación.`,
     timeout: 'El servidor ha tardado demasiado en responder. Vuelve a intentarlo.',
     server: (status: number) =>
       `El servidor ha tenido un problema (error ${status}). Vuelve a intentarlo en un momento.`,
