@@ -26,6 +26,13 @@ export function notFound() {
   );
 }
 
+/** A route that exists, asked with a method it does not take. */
+export function methodNotAllowed(allowed: readonly string[]) {
+  return errorPage(405, 'Method Not Allowed', 'The method is not allowed for the requested URL.', {
+    Allow: allowed.join(', '),
+  });
+}
+
 /** A rate limiter (Flask-Limiter) saying no, with the seconds to wait. */
 export function tooManyRequests(retryAfterSeconds: number) {
   return errorPage(

@@ -114,6 +114,8 @@ describe('verifyJwt: the Authorization header', () => {
     ['"Bearer" with no token', () => 'Bearer', 422, BAD_HEADER],
     ['"Bearer" with a trailing space only', () => 'Bearer ', 422, BAD_HEADER],
     ['"Bearer" with two words', () => 'Bearer a b', 422, BAD_HEADER],
+    ['two Bearer values', (t) => `Bearer ${t.valid}, Bearer ${t.valid}`, 401, MISSING_BEARER],
+    ['"Bearerx" as the type', (t) => `Bearerx ${t.valid}`, 401, MISSING_BEARER],
   ])('%s: %i %j', async (_case, header, status, msg) => {
     expect(await verify(header(tokens))).toEqual({ ok: false, status, msg });
   });
@@ -134,6 +136,12 @@ describe('verifyJwt: the token', () => {
     ['signed with another secret', (t) => t.otherSecret, 422, 'Signature verification failed'],
     ['a tampered signature', (t) => t.tamperedSignature, 422, 'Signature verification failed'],
     ['a tampered payload', (t) => t.tamperedPayload, 422, 'Signature verification failed'],
+    [
+      'a payload that is not a JSON object, and a wrong signature',
+      (t) => `${segments(t.valid)[0]}.${encodeBase64UrlJson([1])}.${segments(t.valid)[2]}`,
+      422,
+      'Invalid payload string: must be a json object',
+    ],
     ['iat in the future', (t) => t.iatInFuture, 422, 'The token is not yet valid (iat)'],
     ['expired', (t) => t.expired, 401, 'Token has expired'],
     ['exp equal to now', (t) => t.expiringNow, 401, 'Token has expired'],

@@ -89,18 +89,20 @@ const BEARER_EXPECTED = "Expected 'Authorization: Bearer <JWT>'";
 function tokenFromHeader(header: string | null): { token: string } | Verification {
   const value = (header ?? '').trim().replace(/^,+|,+$/g, '');
   if (value === '') return fail(401, 'Missing Authorization Header');
-  const bearerPart = value
-    .split(',')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith('Bearer'));
-  if (bearerPart === undefined) {
+  // Python's str.split(): words between runs of whitespace, none empty.
+  const words = (part: string) => part.split(/\s+/).filter((word) => word !== '');
+  const bearerParts = value
+    .split(/,\s*/)
+    .filter((part) => part !== '' && words(part)[0] === 'Bearer');
+  const [bearerPart] = bearerParts;
+  if (bearerPart === undefined || bearerParts.length !== 1) {
     return fail(401, `Missing 'Bearer' type in 'Authorization' header. ${BEARER_EXPECTED}`);
   }
-  const words = bearerPart.split(/\s+/);
-  if (words[0] !== 'Bearer' || words.length !== 2 || words[1] === undefined) {
+  const [, token, ...rest] = words(bearerPart);
+  if (token === undefined || rest.length > 0) {
     return fail(422, `Bad Authorization header. ${BEARER_EXPECTED}`);
   }
-  return { token: words[1] };
+  return { token };
 }
 
 function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | string {
@@ -163,15 +165,18 @@ export async function verifyJwt(
   const signature = decodeBase64Url(token.slice(lastDot + 1));
   if (signature === null) return fail(422, 'Invalid crypto padding');
 
+  // flask-jwt-extended first decodes the claims without verifying anything (to pick the key), so
+  // a payload that is not a JSON object is reported before the algorithm or the signature.
+  const claims = parseJsonObject(payloadBytes);
+  if (typeof claims === 'string') return fail(422, `Invalid payload string: ${claims}`);
+
   // api_jws._verify_signature, with algorithms=["HS256"]
   if (header.alg !== 'HS256') return fail(422, 'The specified alg value is not allowed');
   if (!(await verifyHs256(signingInput, signature, secret))) {
     return fail(422, 'Signature verification failed');
   }
 
-  // api_jwt: payload and registered claims
-  const claims = parseJsonObject(payloadBytes);
-  if (typeof claims === 'string') return fail(422, `Invalid payload string: ${claims}`);
+  // api_jwt: the registered claims
   if ('iat' in claims) {
     const iat = numericClaim(claims.iat);
     if (iat === null) return fail(422, 'Issued At claim (iat) must be an integer.');

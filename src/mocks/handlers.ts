@@ -5,7 +5,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import { env } from '../config/env';
-import { internalServerError, notFound } from './flask-error-pages';
+import { methodNotAllowed, notFound } from './flask-error-pages';
 import { createAccessToken, createRefreshToken, verifyJwt } from './flask-jwt';
 import type { MockServerState } from './mock-server-state';
 import { simulateNetwork } from './simulated-network';
@@ -13,6 +13,34 @@ import { simulateNetwork } from './simulated-network';
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export const apiPath = (path: string) => `${env.apiUrl}${path}`;
+
+/** The login body's two fields, or the reference backend's 400 message for a body it cannot use. */
+async function readCredentials(
+  request: Request,
+): Promise<{ username: string; password: string } | { problem: string }> {
+  const body = await readJsonObject(request);
+  if (body === null) return { problem: 'The request body must be a JSON object' };
+  const { username, password } = body;
+  if (typeof username !== 'string' || username === '') {
+    return { problem: 'username must be a non-empty string' };
+  }
+  if (typeof password !== 'string' || password === '') {
+    return { problem: 'password must be a non-empty string' };
+  }
+  return { username, password };
+}
+
+/**
+ * Werkzeug's 405 for any other method on a route (HEAD comes with GET, OPTIONS with every route,
+ * and Flask answers those itself).
+ */
+function otherMethods(path: string, methods: readonly string[], exists = () => true) {
+  const allowed = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].sort();
+  return http.all(apiPath(path), ({ request }) => {
+    if (!exists()) return notFound();
+    return allowed.includes(request.method) ? undefined : methodNotAllowed(allowed);
+  });
+}
 
 async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
   if (!(request.headers.get('Content-Type') ?? '').includes('application/json')) return null;
@@ -35,24 +63,22 @@ export function createHandlers(state: MockServerState) {
       isExpiredEarly: (jti) => typeof jti === 'string' && state.expiredJtis.has(jti),
     });
 
+  // The reference backend's @jwt.user_lookup_loader: a token whose user is gone gets
+  // flask-jwt-extended's 401 instead of reaching the view.
+  const userOf = (claims: Record<string, unknown>) =>
+    state.users.find((user) => String(user.id) === claims.sub);
+  const userLookupError = (claims: Record<string, unknown>) =>
+    HttpResponse.json({ msg: `Error loading the user ${String(claims.sub)}` }, { status: 401 });
+
   return [
     http.post(apiPath('/token'), async ({ request }) => {
       const injected = await simulateNetwork(state);
       if (injected !== null) return injected;
-      const body = await readJsonObject(request);
-      if (body === null) {
-        return HttpResponse.json(
-          { msg: 'The request body must be a JSON object' },
-          { status: 400 },
-        );
+      const credentials = await readCredentials(request);
+      if ('problem' in credentials) {
+        return HttpResponse.json({ msg: credentials.problem }, { status: 400 });
       }
-      const { username, password } = body;
-      if (typeof username !== 'string' || typeof password !== 'string') {
-        return HttpResponse.json(
-          { msg: 'Both username and password are required, as strings' },
-          { status: 400 },
-        );
-      }
+      const { username, password } = credentials;
       const user = state.users.find((u) => u.username === username && u.password === password);
       if (user === undefined) {
         return HttpResponse.json({ msg: 'Bad username or password' }, { status: 401 });
@@ -79,9 +105,8 @@ export function createHandlers(state: MockServerState) {
       if (!verification.ok) {
         return HttpResponse.json({ msg: verification.msg }, { status: verification.status });
       }
-      const user = state.users.find((u) => String(u.id) === verification.claims.sub);
-      // The tutorial's view dereferences a missing user and Flask answers with its HTML 500.
-      if (user === undefined) return internalServerError();
+      const user = userOf(verification.claims);
+      if (user === undefined) return userLookupError(verification.claims);
       return HttpResponse.json({ id: user.id, username: user.username });
     }),
 
@@ -96,14 +121,18 @@ export function createHandlers(state: MockServerState) {
       if (!verification.ok) {
         return HttpResponse.json({ msg: verification.msg }, { status: verification.status });
       }
-      const { sub } = verification.claims;
-      if (typeof sub !== 'string') return internalServerError();
+      const user = userOf(verification.claims);
+      if (user === undefined) return userLookupError(verification.claims);
       const accessToken = await createAccessToken({
-        identity: sub,
+        identity: String(user.id),
         lifetimeSeconds: config.tokenLifetimeSeconds,
         nowSeconds: nowSeconds(),
       });
       return HttpResponse.json({ access_token: accessToken });
     }),
+
+    otherMethods('/token', ['POST']),
+    otherMethods('/protected', ['GET']),
+    otherMethods('/refresh', ['POST'], () => state.config.read().issueRefreshTokens),
   ];
 }

@@ -1,0 +1,45 @@
+/**
+ * One request, sent the same way to the mock API's handlers and to a real backend, and what came
+ * back in a form that compares: status, and the body's JSON or the fact that it was not JSON.
+ */
+import { getResponse, type RequestHandler } from 'msw';
+
+export interface Exchange {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface Answer {
+  status: number;
+  /** The parsed JSON body, or `not JSON` with the content type for an HTML error page. */
+  body: unknown;
+}
+
+async function answerOf(response: Response): Promise<Answer> {
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) as unknown };
+  } catch {
+    return {
+      status: response.status,
+      body: `not JSON (${response.headers.get('content-type') ?? 'no content type'})`,
+    };
+  }
+}
+
+const init = ({ method, headers, body }: Exchange): RequestInit => ({ method, headers, body });
+
+export async function sendToBackend(origin: string, exchange: Exchange): Promise<Answer> {
+  return answerOf(await fetch(`${origin}${exchange.path}`, init(exchange)));
+}
+
+const MOCK_ORIGIN = 'http://mock.test';
+
+export async function sendToMock(handlers: RequestHandler[], exchange: Exchange): Promise<Answer> {
+  const request = new Request(`${MOCK_ORIGIN}${exchange.path}`, init(exchange));
+  const response = await getResponse(handlers, request, { baseUrl: MOCK_ORIGIN });
+  if (response === undefined) return { status: 404, body: 'no mock handler' };
+  return answerOf(response);
+}

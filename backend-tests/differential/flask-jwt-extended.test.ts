@@ -1,0 +1,326 @@
+/**
+ * The mock API against the real thing: every request below goes to the MSW handlers and to the
+ * reference Flask + flask-jwt-extended backend (examples/flask-api), and the two answers must
+ * agree on the status, the `msg`, and the anatomy of every token (its header, its claim names).
+ * Both sign with the same secret, so a token crafted here means the same to both.
+ *
+ * The corpus covers every row of SPEC §1's tables, the login's 400 cases and the refresh route,
+ * with refresh tokens off (the tutorial's backend) and on.
+ */
+import type { RequestHandler } from 'msw';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeBase64Url, encodeBase64UrlJson } from '../../src/mocks/base64url';
+import { MOCK_JWT_SECRET, signClaims } from '../../src/mocks/flask-jwt';
+import { createHandlers } from '../../src/mocks/handlers';
+import { createMemoryMockConfigStore } from '../../src/mocks/mock-config';
+import { createMockServerState } from '../../src/mocks/mock-server-state';
+import { startFlaskBackend, type RunningBackend } from '../flask-backend';
+import { sendToBackend, sendToMock, type Answer, type Exchange } from './exchange';
+
+interface Tokens {
+  access: string;
+  refresh: string | null;
+}
+
+/** A request, given the tokens this side issued at login (each side checks its own). */
+interface Case {
+  name: string;
+  exchange: (own: Tokens) => Exchange;
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+function claims(overrides: Record<string, unknown> = {}, without: string[] = []) {
+  const base: Record<string, unknown> = {
+    fresh: false,
+    iat: now(),
+    jti: crypto.randomUUID(),
+    type: 'access',
+    sub: '1',
+    nbf: now(),
+    csrf: crypto.randomUUID(),
+    exp: now() + 900,
+    ...overrides,
+  };
+  for (const name of without) Reflect.deleteProperty(base, name);
+  return base;
+}
+
+/** A token signed with the secret both sides use. */
+const signed = (payload: Record<string, unknown>, header?: Record<string, unknown>) =>
+  signClaims(payload, header, MOCK_JWT_SECRET);
+
+const segment = (text: string) => encodeBase64Url(new TextEncoder().encode(text));
+const GOOD_SIGNATURE_OF_NOTHING = segment('not the signature');
+
+const login = (body: unknown, headers: Record<string, string> = JSON_TYPE): Exchange => ({
+  method: 'POST',
+  path: '/token',
+  headers,
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+const protectedWith = (authorization: string | null): Exchange => ({
+  method: 'GET',
+  path: '/protected',
+  headers: authorization === null ? {} : { Authorization: authorization },
+});
+
+const refreshWith = (authorization: string | null): Exchange => ({
+  method: 'POST',
+  path: '/refresh',
+  headers: authorization === null ? {} : { Authorization: authorization },
+});
+
+async function buildCorpus(): Promise<Case[]> {
+  const crafted = {
+    expired: await signed(claims({ iat: now() - 1000, nbf: now() - 1000, exp: now() - 10 })),
+    iatInFuture: await signed(claims({ iat: now() + 3600 })),
+    nbfInFuture: await signed(claims({ nbf: now() + 3600 })),
+    expNotANumber: await signed(claims({ exp: 'soon' })),
+    noSub: await signed(claims({}, ['sub'])),
+    noType: await signed(claims({}, ['type'])),
+    unknownUser: await signed(claims({ sub: '999' })),
+    subNotAnId: await signed(claims({ sub: 'alesanchezr' })),
+    refreshAsAccess: await signed(claims({ type: 'refresh' })),
+    expiredRefresh: await signed(claims({ type: 'refresh', exp: now() - 10 })),
+    unknownUserRefresh: await signed(claims({ type: 'refresh', sub: '999' })),
+    algNone: `${encodeBase64UrlJson({ alg: 'none', typ: 'JWT' })}.${encodeBase64UrlJson(claims())}.`,
+    algHs512: await signed(claims(), { alg: 'HS512', typ: 'JWT' }),
+    wrongSecret: await signClaims(claims(), undefined, 'another-secret'),
+    headerNotObject: `${segment('[1]')}.${encodeBase64UrlJson(claims())}.${GOOD_SIGNATURE_OF_NOTHING}`,
+    headerNotJson: `${segment('not json')}.${encodeBase64UrlJson(claims())}.${GOOD_SIGNATURE_OF_NOTHING}`,
+    payloadNotObject: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${segment('[1]')}.${GOOD_SIGNATURE_OF_NOTHING}`,
+    payloadNotJson: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${segment('not json')}.${GOOD_SIGNATURE_OF_NOTHING}`,
+    payloadBadBase64: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.a.${GOOD_SIGNATURE_OF_NOTHING}`,
+    signatureBadBase64: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${encodeBase64UrlJson(claims())}.a`,
+  };
+  const bearer = (token: string) => protectedWith(`Bearer ${token}`);
+
+  return [
+    // POST /token
+    {
+      name: 'login: the right password',
+      exchange: () => login({ username: 'alesanchezr', password: '12341234' }),
+    },
+    {
+      name: 'login: the second seed user',
+      exchange: () => login({ username: 'ada', password: 'lovelace1815' }),
+    },
+    {
+      name: 'login: a wrong password',
+      exchange: () => login({ username: 'alesanchezr', password: 'nope' }),
+    },
+    {
+      name: 'login: an unknown user',
+      exchange: () => login({ username: 'nobody', password: '12341234' }),
+    },
+    {
+      name: 'login: the username in another case',
+      exchange: () => login({ username: 'Alesanchezr', password: '12341234' }),
+    },
+    {
+      name: 'login: the username with a trailing space',
+      exchange: () => login({ username: 'alesanchezr ', password: '12341234' }),
+    },
+    {
+      name: 'login: the password with a leading space',
+      exchange: () => login({ username: 'alesanchezr', password: ' 12341234' }),
+    },
+    { name: 'login: no username', exchange: () => login({ password: '12341234' }) },
+    { name: 'login: no password', exchange: () => login({ username: 'alesanchezr' }) },
+    {
+      name: 'login: an empty username',
+      exchange: () => login({ username: '', password: '12341234' }),
+    },
+    {
+      name: 'login: an empty password',
+      exchange: () => login({ username: 'alesanchezr', password: '' }),
+    },
+    {
+      name: 'login: a number as username',
+      exchange: () => login({ username: 1, password: '12341234' }),
+    },
+    {
+      name: 'login: null as password',
+      exchange: () => login({ username: 'alesanchezr', password: null }),
+    },
+    { name: 'login: an array body', exchange: () => login(['alesanchezr', '12341234']) },
+    { name: 'login: a JSON null body', exchange: () => login('null') },
+    { name: 'login: invalid JSON', exchange: () => login('{"username": ') },
+    {
+      name: 'login: a form body',
+      exchange: () =>
+        login('username=alesanchezr&password=12341234', {
+          'Content-Type': 'application/x-www-form-urlencoded',
+        }),
+    },
+    {
+      name: 'login: JSON sent as text/plain',
+      exchange: () =>
+        login({ username: 'alesanchezr', password: '12341234' }, { 'Content-Type': 'text/plain' }),
+    },
+    { name: 'login: no body', exchange: () => ({ method: 'POST', path: '/token' }) },
+    { name: 'login: GET instead of POST', exchange: () => ({ method: 'GET', path: '/token' }) },
+
+    // GET /protected: the Authorization header
+    { name: 'protected: the token from login', exchange: (own) => bearer(own.access) },
+    { name: 'protected: no Authorization header', exchange: () => protectedWith(null) },
+    { name: 'protected: an empty Authorization header', exchange: () => protectedWith('') },
+    { name: 'protected: Basic credentials', exchange: () => protectedWith('Basic abc') },
+    {
+      name: 'protected: bearer in lower case',
+      exchange: (own) => protectedWith(`bearer ${own.access}`),
+    },
+    { name: 'protected: the bare token', exchange: (own) => protectedWith(own.access) },
+    { name: 'protected: Bearer with no token', exchange: () => protectedWith('Bearer') },
+    {
+      name: 'protected: Bearer with two words',
+      exchange: (own) => protectedWith(`Bearer ${own.access} extra`),
+    },
+    {
+      name: 'protected: two Bearer values',
+      exchange: (own) => protectedWith(`Bearer ${own.access}, Bearer ${own.access}`),
+    },
+    {
+      name: 'protected: Basic, then Bearer',
+      exchange: (own) => protectedWith(`Basic abc, Bearer ${own.access}`),
+    },
+    {
+      name: 'protected: Bearerx as the type',
+      exchange: (own) => protectedWith(`Bearerx ${own.access}`),
+    },
+    {
+      name: 'protected: commas and spaces around',
+      exchange: (own) => protectedWith(` ,Bearer ${own.access}, `),
+    },
+
+    // GET /protected: the token
+    { name: 'protected: not-a-jwt', exchange: () => bearer('not-a-jwt') },
+    { name: 'protected: two segments', exchange: () => bearer('a.b') },
+    { name: 'protected: a.b.c', exchange: () => bearer('a.b.c') },
+    { name: 'protected: alg none', exchange: () => bearer(crafted.algNone) },
+    { name: 'protected: alg HS512', exchange: () => bearer(crafted.algHs512) },
+    {
+      name: 'protected: a signature that does not match',
+      exchange: () => bearer(crafted.wrongSecret),
+    },
+    {
+      name: 'protected: a header that is not a JSON object',
+      exchange: () => bearer(crafted.headerNotObject),
+    },
+    { name: 'protected: a header that is not JSON', exchange: () => bearer(crafted.headerNotJson) },
+    {
+      name: 'protected: a payload that is not a JSON object',
+      exchange: () => bearer(crafted.payloadNotObject),
+    },
+    {
+      name: 'protected: a payload that is not JSON',
+      exchange: () => bearer(crafted.payloadNotJson),
+    },
+    {
+      name: 'protected: a payload that is not base64',
+      exchange: () => bearer(crafted.payloadBadBase64),
+    },
+    {
+      name: 'protected: a signature that is not base64',
+      exchange: () => bearer(crafted.signatureBadBase64),
+    },
+    { name: 'protected: iat in the future', exchange: () => bearer(crafted.iatInFuture) },
+    { name: 'protected: nbf in the future', exchange: () => bearer(crafted.nbfInFuture) },
+    { name: 'protected: an expired token', exchange: () => bearer(crafted.expired) },
+    { name: 'protected: exp that is not a number', exchange: () => bearer(crafted.expNotANumber) },
+    { name: 'protected: no sub', exchange: () => bearer(crafted.noSub) },
+    { name: 'protected: no type claim', exchange: () => bearer(crafted.noType) },
+    { name: 'protected: a user that does not exist', exchange: () => bearer(crafted.unknownUser) },
+    {
+      name: 'protected: a subject that is not a user id',
+      exchange: () => bearer(crafted.subNotAnId),
+    },
+    { name: 'protected: a refresh token', exchange: () => bearer(crafted.refreshAsAccess) },
+    {
+      name: 'protected: POST instead of GET',
+      exchange: (own) => ({ ...bearer(own.access), method: 'POST' }),
+    },
+
+    // POST /refresh
+    {
+      name: 'refresh: the refresh token from login',
+      exchange: (own) => refreshWith(own.refresh === null ? null : `Bearer ${own.refresh}`),
+    },
+    { name: 'refresh: an access token', exchange: (own) => refreshWith(`Bearer ${own.access}`) },
+    {
+      name: 'refresh: an expired refresh token',
+      exchange: () => refreshWith(`Bearer ${crafted.expiredRefresh}`),
+    },
+    { name: 'refresh: no Authorization header', exchange: () => refreshWith(null) },
+    {
+      name: 'refresh: a user that does not exist',
+      exchange: () => refreshWith(`Bearer ${crafted.unknownUserRefresh}`),
+    },
+    { name: 'refresh: GET instead of POST', exchange: () => ({ method: 'GET', path: '/refresh' }) },
+  ];
+}
+
+/** The parts of an answer that must agree: every token becomes its header and its claim names. */
+function comparable(answer: Answer): unknown {
+  const anatomy = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const [header, payload, signature] = value.split('.');
+      if (header === undefined || payload === undefined || signature === undefined) return value;
+      try {
+        const decode = (part: string) =>
+          JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+        return { jwtHeader: decode(header), claimNames: Object.keys(decode(payload)).sort() };
+      } catch {
+        return value;
+      }
+    }
+    if (Array.isArray(value)) return value.map(anatomy);
+    if (typeof value === 'object' && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, anatomy(item)]));
+    }
+    return value;
+  };
+  return { status: answer.status, body: anatomy(answer.body) };
+}
+
+for (const refreshTokens of [false, true]) {
+  describe(`mock and flask-jwt-extended agree, refresh tokens ${refreshTokens ? 'on' : 'off'}`, async () => {
+    const cases = await buildCorpus();
+    let backend: RunningBackend;
+    let handlers: RequestHandler[];
+    const own = {
+      mock: { access: '', refresh: null } as Tokens,
+      real: { access: '', refresh: null } as Tokens,
+    };
+
+    beforeAll(async () => {
+      backend = await startFlaskBackend(refreshTokens ? 5198 : 5197, {
+        JWT_SECRET_KEY: MOCK_JWT_SECRET,
+        REFRESH_TOKENS: String(refreshTokens),
+      });
+      const config = createMemoryMockConfigStore();
+      config.update({ issueRefreshTokens: refreshTokens });
+      handlers = createHandlers(createMockServerState(config));
+      const credentials = login({ username: 'alesanchezr', password: '12341234' });
+      for (const [side, answer] of [
+        ['mock', await sendToMock(handlers, credentials)],
+        ['real', await sendToBackend(backend.origin, credentials)],
+      ] as const) {
+        const body = answer.body as { token: string; refresh_token?: string };
+        own[side] = { access: body.token, refresh: body.refresh_token ?? null };
+      }
+    });
+    afterAll(async () => {
+      await backend.stop();
+    });
+
+    it.each(cases.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
+      const real = await sendToBackend(backend.origin, entry.exchange(own.real));
+      const mock = await sendToMock(handlers, entry.exchange(own.mock));
+      expect(comparable(mock)).toEqual(comparable(real));
+    });
+  });
+}

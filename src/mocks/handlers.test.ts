@@ -1,0 +1,56 @@
+/**
+ * The mock's answers where the reference backend (examples/flask-api) decides them: the login's
+ * 400s, a missing user, a method a route does not take. backend-tests/differential checks each
+ * against the running backend; these say what a caller of the mock can count on without Python.
+ */
+import { describe, expect, it } from 'vitest';
+import { signClaims } from './flask-jwt';
+import { apiPath } from './handlers';
+
+async function send(method: string, path: string, init: RequestInit = {}) {
+  const response = await fetch(new URL(apiPath(path), window.location.origin), { method, ...init });
+  const text = await response.text();
+  return {
+    status: response.status,
+    allow: response.headers.get('Allow'),
+    body: response.headers.get('Content-Type')?.includes('json')
+      ? (JSON.parse(text) as unknown)
+      : text,
+  };
+}
+
+const logIn = (body: unknown) =>
+  send('POST', '/token', {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('POST /token refuses a body it cannot use with 400 and says which field', () => {
+  it.each([
+    [{ password: '12341234' }, 'username must be a non-empty string'],
+    [{ username: '', password: '12341234' }, 'username must be a non-empty string'],
+    [{ username: 7, password: '12341234' }, 'username must be a non-empty string'],
+    [{ username: 'alesanchezr', password: '' }, 'password must be a non-empty string'],
+    [{ username: 'alesanchezr' }, 'password must be a non-empty string'],
+    [['alesanchezr', '12341234'], 'The request body must be a JSON object'],
+  ])('%j', async (body, msg) => {
+    expect(await logIn(body)).toMatchObject({ status: 400, body: { msg } });
+  });
+});
+
+it('GET /protected with a valid token for a user that is gone: flask-jwt-extended’s 401', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const token = await signClaims({ sub: '999', type: 'access', iat: now, exp: now + 60 });
+  expect(
+    await send('GET', '/protected', { headers: { Authorization: `Bearer ${token}` } }),
+  ).toMatchObject({ status: 401, body: { msg: 'Error loading the user 999' } });
+});
+
+it.each([
+  ['GET', '/token', 'OPTIONS, POST'],
+  ['DELETE', '/protected', 'GET, HEAD, OPTIONS'],
+])('%s %s is Flask’s HTML 405 with the methods it allows', async (method, path, allow) => {
+  const answer = await send(method, path);
+  expect(answer).toMatchObject({ status: 405, allow });
+  expect(answer.body).toContain('<title>405 Method Not Allowed</title>');
+});
