@@ -1,0 +1,27 @@
+/**
+ * The e2e fixtures of the mock suite (a failing console fails the test), plus where the app under
+ * test is: `mode` comes from the Playwright project, `backend` from the test file.
+ */
+import { test as base } from '../../e2e/fixtures';
+import { appOrigin, backendOrigin, type BackendName, type Mode } from '../topology';
+
+export {
+  appUrl,
+  expect,
+  failedRequestLog,
+  logIn,
+  storedToken,
+  TOKEN_KEY,
+} from '../../e2e/fixtures';
+
+export const test = base.extend<{ mode: Mode; backend: BackendName; apiOrigin: string }>({
+  mode: ['cross-origin', { option: true }],
+  backend: ['standard', { option: true }],
+  baseURL: async ({ mode, backend }, use) => {
+    await use(appOrigin(mode, backend));
+  },
+  /** The origin the browser sends API requests to. */
+  apiOrigin: async ({ mode, backend }, use) => {
+    await use(mode === 'cross-origin' ? backendOrigin(backend) : appOrigin(mode, backend));
+  },
+});

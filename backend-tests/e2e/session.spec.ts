@@ -1,0 +1,127 @@
+/** The everyday flows against the real flask-jwt-extended: what the mock suite does, for real. */
+import { appUrl, expect, failedRequestLog, logIn, storedToken, test, TOKEN_KEY } from './fixtures';
+
+const greeting = { name: 'Welcome, alesanchezr!' };
+
+test('logs in: the server’s token is stored and sent as Bearer, to the API only', async ({
+  page,
+  apiOrigin,
+}) => {
+  const protectedRequest = page.waitForRequest((request) => request.url().endsWith('/protected'));
+  await page.goto('/login');
+  await logIn(page);
+
+  await expect(page.getByRole('heading', greeting)).toBeVisible();
+  const request = await protectedRequest;
+  expect(new URL(request.url()).origin).toBe(apiOrigin);
+  expect(await request.headerValue('authorization')).toBe(
+    `Bearer ${(await storedToken(page)) ?? ''}`,
+  );
+
+  await page.getByRole('link', { name: 'Profile', exact: true }).click();
+  const details = page.getByRole('definition');
+  await expect(details.filter({ hasText: 'alesanchezr' })).toBeVisible();
+  await expect(details.filter({ hasText: /^1$/ })).toBeVisible();
+});
+
+test.describe('with a wrong password', () => {
+  test.use({ allowConsoleErrors: [failedRequestLog(401)] });
+
+  test('the server’s 401 becomes a message, and the form keeps the username', async ({ page }) => {
+    await page.goto('/login');
+    await logIn(page, 'alesanchezr', 'wrong-password');
+
+    await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+    await expect(page.getByLabel('Username')).toHaveValue('alesanchezr');
+    await expect(page.getByLabel('Password')).toBeFocused();
+    expect(await storedToken(page)).toBeNull();
+  });
+});
+
+test('a logged-out deep link comes back to exactly that URL after login', async ({ page }) => {
+  await page.goto('/profile?tab=details#top');
+  await expect(page).toHaveURL(/\/login$/);
+
+  await logIn(page);
+
+  await expect(page.getByRole('heading', { name: 'Profile' })).toBeVisible();
+  expect(appUrl(page)).toBe('/profile?tab=details#top');
+  await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
+});
+
+test('a reload keeps the session and never shows the login form', async ({ page }) => {
+  await page.goto('/profile');
+  await logIn(page);
+  await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
+
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('input[type="password"]') !== null) {
+        window.localStorage.setItem('e2e:saw-login-form', 'yes');
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+
+  await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
+  expect(appUrl(page)).toBe('/profile');
+  expect(await page.evaluate(() => window.localStorage.getItem('e2e:saw-login-form'))).toBeNull();
+});
+
+test.describe('a tampered token', () => {
+  // flask-jwt-extended refuses the forged signature: 422 "Signature verification failed".
+  test.use({ allowConsoleErrors: [failedRequestLog(422)] });
+
+  test('gets the real 422, and the session ends with a message', async ({ page }) => {
+    await page.goto('/login');
+    await logIn(page);
+    await expect(page.getByRole('heading', greeting)).toBeVisible();
+    await page.evaluate((key) => {
+      const [header, payload, signature = ''] = (window.localStorage.getItem(key) ?? '').split('.');
+      const flipped = (signature.startsWith('A') ? 'B' : 'A') + signature.slice(1);
+      window.localStorage.setItem(key, `${header ?? ''}.${payload ?? ''}.${flipped}`);
+    }, TOKEN_KEY);
+    const answer = page.waitForResponse((response) => response.url().endsWith('/protected'));
+
+    await page.goto('/profile');
+
+    expect((await answer).status()).toBe(422);
+    expect(await (await answer).json()).toEqual({ msg: 'Signature verification failed' });
+    await expect(page.getByRole('alert')).toContainText('no longer valid');
+    await expect(page).toHaveURL(/\/login$/);
+    expect(await storedToken(page)).toBeNull();
+  });
+});
+
+test('logout drops the token, and Back shows no private data', async ({ page }) => {
+  await page.goto('/login');
+  await logIn(page);
+  await page.getByRole('link', { name: 'Profile', exact: true }).click();
+  await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  expect(await storedToken(page)).toBeNull();
+
+  await page.goBack();
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await expect(page.getByText('alesanchezr')).toHaveCount(0);
+});
+
+test('two tabs follow each other: logout and login without a reload', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto('/login');
+  await logIn(first);
+  await expect(first.getByRole('heading', greeting)).toBeVisible();
+  await second.goto('/profile');
+  await expect(second.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
+
+  await first.getByRole('button', { name: 'Log out' }).click();
+  await expect(second).toHaveURL(/\/login$/, { timeout: 3_000 });
+
+  await logIn(first, 'ada', 'lovelace1815');
+  await expect(second.getByRole('heading', { name: 'Welcome, ada!' })).toBeVisible({
+    timeout: 3_000,
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * `npm run test:backend` (its browser part): the production build against the real reference
+ * backend, cross-origin and through the proxy (topology.ts). Python, Flask and
+ * flask-jwt-extended as flask-backend.ts finds them.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
+import { flaskCommand, flaskPython } from './flask-backend';
+import {
+  appOrigin,
+  BACKEND_NAMES,
+  BACKENDS,
+  backendOrigin,
+  MODES,
+  type BackendName,
+  type Mode,
+} from './topology';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const VARIABLES = '-u VITE_API_URL -u VITE_API_MOCKING -u VITE_API_PROXY';
+const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+function backendServer(name: BackendName) {
+  const { port, settings } = BACKENDS[name];
+  if (settings === null) return [];
+  const corsOrigins = BACKEND_NAMES.map((backend) => appOrigin('cross-origin', backend)).join(',');
+  return [
+    {
+      command: flaskCommand(port).map(shellQuote).join(' '),
+      url: `${backendOrigin(name)}/protected`,
+      env: {
+        ...flaskPython().env,
+        ...settings,
+        JWT_SECRET_KEY: 'gatehouse-backend-tests',
+        CORS_ORIGINS: corsOrigins,
+      },
+      cwd: repoRoot,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ];
+}
+
+/** Build once with the variables, then serve that build with none set but the server's own. */
+function appServer(mode: Mode, backend: BackendName) {
+  const origin = appOrigin(mode, backend);
+  const outDir = `dist-backend-e2e/${mode}-${backend}`;
+  const buildEnv = mode === 'cross-origin' ? `VITE_API_URL=${backendOrigin(backend)}` : '';
+  const serveEnv = mode === 'proxy' ? `VITE_API_PROXY=${backendOrigin(backend)}` : '';
+  return {
+    command:
+      `env ${VARIABLES} ${buildEnv} VITE_API_MOCKING=false npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && ` +
+      `env ${VARIABLES} ${serveEnv} npx vite preview --outDir ${outDir} --port ${new URL(origin).port} --strictPort`,
+    url: `${origin}/login`,
+    cwd: repoRoot,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  };
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 45_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  outputDir: '../test-results/backend',
+  use: { trace: 'retain-on-failure' },
+  projects: MODES.map((mode) => ({
+    name: mode,
+    // A page and its API on one origin cannot disagree about connect-src.
+    testIgnore: mode === 'proxy' ? /security-policy/ : undefined,
+    use: {
+      mode,
+      ...devices['Desktop Chrome'],
+      launchOptions: {
+        executablePath: chromiumPath(),
+        args: CHROMIUM_ARGS,
+        chromiumSandbox: false,
+      },
+    },
+  })),
+  webServer: [
+    ...BACKEND_NAMES.flatMap(backendServer),
+    ...MODES.flatMap((mode) => BACKEND_NAMES.map((backend) => appServer(mode, backend))),
+  ],
+});
