@@ -5,7 +5,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-e2e', 'dist-backend-e2e', 'coverage', 'test-results', 'playwright-report'],
+    ignores: [
+      'dist',
+      'dist-e2e',
+      'dist-backend-e2e',
+      'coverage',
+      'test-results',
+      'playwright-report',
+    ],
   },
   {
     files: ['**/*.{ts,tsx}'],
