@@ -7,6 +7,7 @@
  * FLASK_JWT_EXTENDED_SRC, else ../shared/vendor/flask-jwt-extended beside this repository.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,6 +74,21 @@ export function flaskCommand(port: number): string[] {
     '--port',
     String(port),
   ];
+}
+
+/** A port nothing listens on right now, on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
 }
 
 export interface RunningBackend {

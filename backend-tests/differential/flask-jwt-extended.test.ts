@@ -14,7 +14,7 @@ import { MOCK_JWT_SECRET, signClaims } from '../../src/mocks/flask-jwt';
 import { createHandlers } from '../../src/mocks/handlers';
 import { createMemoryMockConfigStore } from '../../src/mocks/mock-config';
 import { createMockServerState } from '../../src/mocks/mock-server-state';
-import { startFlaskBackend, type RunningBackend } from '../flask-backend';
+import { freePort, startFlaskBackend, type RunningBackend } from '../flask-backend';
 import { sendToBackend, sendToMock, type Answer, type Exchange } from './exchange';
 
 interface Tokens {
@@ -297,7 +297,7 @@ for (const refreshTokens of [false, true]) {
     };
 
     beforeAll(async () => {
-      backend = await startFlaskBackend(refreshTokens ? 5198 : 5197, {
+      backend = await startFlaskBackend(await freePort(), {
         JWT_SECRET_KEY: MOCK_JWT_SECRET,
         REFRESH_TOKENS: String(refreshTokens),
       });
