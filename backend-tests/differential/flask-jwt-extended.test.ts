@@ -289,7 +289,8 @@ function comparable(answer: Answer): unknown {
 for (const refreshTokens of [false, true]) {
   describe(`mock and flask-jwt-extended agree, refresh tokens ${refreshTokens ? 'on' : 'off'}`, async () => {
     const cases = await buildCorpus();
-    let backend: RunningBackend;
+    let backend: RunningBackend | undefined;
+    let origin = '';
     let handlers: RequestHandler[];
     const own = {
       mock: { access: '', refresh: null } as Tokens,
@@ -301,24 +302,25 @@ for (const refreshTokens of [false, true]) {
         JWT_SECRET_KEY: MOCK_JWT_SECRET,
         REFRESH_TOKENS: String(refreshTokens),
       });
+      origin = backend.origin;
       const config = createMemoryMockConfigStore();
       config.update({ issueRefreshTokens: refreshTokens });
       handlers = createHandlers(createMockServerState(config));
       const credentials = login({ username: 'alesanchezr', password: '12341234' });
       for (const [side, answer] of [
         ['mock', await sendToMock(handlers, credentials)],
-        ['real', await sendToBackend(backend.origin, credentials)],
+        ['real', await sendToBackend(origin, credentials)],
       ] as const) {
         const body = answer.body as { token: string; refresh_token?: string };
         own[side] = { access: body.token, refresh: body.refresh_token ?? null };
       }
     });
     afterAll(async () => {
-      await backend.stop();
+      await backend?.stop();
     });
 
     it.each(cases.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
-      const real = await sendToBackend(backend.origin, entry.exchange(own.real));
+      const real = await sendToBackend(origin, entry.exchange(own.real));
       const mock = await sendToMock(handlers, entry.exchange(own.mock));
       expect(comparable(mock)).toEqual(comparable(real));
     });

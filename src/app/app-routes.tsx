@@ -2,8 +2,8 @@ import { Route, Routes } from 'react-router-dom';
 import { paths } from '../config/paths';
 import { PrivatePage } from '../guard/private-page';
 import { RequireAuth } from '../guard/require-auth';
-import { LoginPage } from '../pages/login/login-page';
-import { NotFoundPage } from '../pages/not-found/not-found-page';
+import { LoginPage } from '../public/login/login-page';
+import { NotFoundPage } from '../public/not-found/not-found-page';
 
 export function AppRoutes() {
   return (

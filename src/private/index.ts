@@ -1,7 +1,7 @@
 /** The entry of the private chunk: loaded only once someone is logged in or logging in. */
 import type { CurrentUser } from '../api/endpoints';
-import { HomePage } from '../pages/home/home-page';
-import { ProfilePage } from '../pages/profile/profile-page';
+import { HomePage } from './home/home-page';
+import { ProfilePage } from './profile/profile-page';
 import { currentUserQuery } from './current-user-query';
 import { queryClientFor } from './session-query-client';
 

@@ -1,5 +1,5 @@
 import { usePrivateMessages } from '../../i18n/private-messages';
-import { useCurrentUser } from '../../private/use-current-user';
+import { useCurrentUser } from '../use-current-user';
 import { PageHeading } from '../../ui/page-heading';
 import { QueryError } from '../../ui/query-error';
 import { Spinner } from '../../ui/spinner';

@@ -3,7 +3,7 @@ import { useSession } from '../../auth/use-session';
 import { paths } from '../../config/paths';
 import { usePrivateMessages } from '../../i18n/private-messages';
 import { useLocale } from '../../i18n/use-locale';
-import { useCurrentUser } from '../../private/use-current-user';
+import { useCurrentUser } from '../use-current-user';
 import { PageHeading } from '../../ui/page-heading';
 import { QueryError } from '../../ui/query-error';
 import { Spinner } from '../../ui/spinner';
