@@ -8,7 +8,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   // What vite.config.ts bakes into the app; the handlers build their paths from the API URL.
-  define: { __GATEHOUSE_API_URL__: '""', __GATEHOUSE_API_MOCKING__: 'true' },
+  define: {
+    __GATEHOUSE_API_URL__: '""',
+    __GATEHOUSE_API_MOCKING__: 'true',
+    __GATEHOUSE_LOGIN_IDENTIFIER__: '"username"',
+    __GATEHOUSE_SIGNUP__: 'true',
+    __GATEHOUSE_API_LOGOUT__: 'false',
+  },
   test: {
     include: ['backend-tests/**/*.test.ts'],
     environment: 'node',

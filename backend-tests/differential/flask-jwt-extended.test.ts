@@ -4,13 +4,17 @@
  * agree on the status, the `msg`, and the anatomy of every token (its header, its claim names).
  * Both sign with the same secret, so a token crafted here means the same to both.
  *
- * The corpus covers every row of SPEC §1's tables, the login's 400 cases and the refresh route,
- * with refresh tokens off (the tutorial's backend) and on.
+ * The corpus covers every row of SPEC §1's tables, the login's 400 cases, the refresh route, and
+ * the course project's sign-up and logout (with its blocklist), in four configurations: the
+ * tutorial's backend (username, no refresh tokens, no sign-up), then with refresh tokens, then
+ * with sign-up, and the course project's (email as the identifier).
  */
 import type { RequestHandler } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase64Url, encodeBase64UrlJson } from '../../src/mocks/base64url';
 import { MOCK_JWT_SECRET, signClaims } from '../../src/mocks/flask-jwt';
+import { env } from '../../src/config/env';
+import type { LoginIdentifier } from '../../src/config/env-rules';
 import { createHandlers } from '../../src/mocks/handlers';
 import { createMemoryMockConfigStore } from '../../src/mocks/mock-config';
 import { createMockServerState } from '../../src/mocks/mock-server-state';
@@ -20,6 +24,9 @@ import { sendToBackend, sendToMock, type Answer, type Exchange } from './exchang
 interface Tokens {
   access: string;
   refresh: string | null;
+  /** From a second login, for the logout cases, which revoke them. */
+  spareAccess: string;
+  spareRefresh: string | null;
 }
 
 /** A request, given the tokens this side issued at login (each side checks its own). */
@@ -67,13 +74,32 @@ const protectedWith = (authorization: string | null): Exchange => ({
   headers: authorization === null ? {} : { Authorization: authorization },
 });
 
+const withBearer = (path: string, token: string | null): Exchange => ({
+  method: 'POST',
+  path,
+  headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+});
 const refreshWith = (authorization: string | null): Exchange => ({
   method: 'POST',
   path: '/refresh',
   headers: authorization === null ? {} : { Authorization: authorization },
 });
 
-async function buildCorpus(): Promise<Case[]> {
+/** The seed user and a new account, as each identifier spells them. */
+const NAMES = {
+  username: { seed: 'alesanchezr', other: 'ada', fresh: 'grace', misshapen: 'grace hopper' },
+  email: {
+    seed: 'alesanchezr@example.com',
+    other: 'ada@example.com',
+    fresh: 'grace@example.com',
+    misshapen: 'grace.example.com',
+  },
+} satisfies Record<LoginIdentifier, Record<string, string>>;
+
+async function buildCorpus(field: LoginIdentifier): Promise<Case[]> {
+  const names = NAMES[field];
+  const as = (identifier: unknown, password: unknown) => ({ [field]: identifier, password });
+  const signup = (body: unknown): Exchange => ({ ...login(body), path: '/signup' });
   const crafted = {
     expired: await signed(claims({ iat: now() - 1000, nbf: now() - 1000, exp: now() - 10 })),
     iatInFuture: await signed(claims({ iat: now() + 3600 })),
@@ -146,7 +172,7 @@ async function buildCorpus(): Promise<Case[]> {
       name: 'login: null as password',
       exchange: () => login({ username: 'alesanchezr', password: null }),
     },
-    { name: 'login: an array body', exchange: () => login(['alesanchezr', '12341234']) },
+    { name: 'login: an array body', exchange: () => login([names.seed, '12341234']) },
     { name: 'login: a JSON null body', exchange: () => login('null') },
     { name: 'login: invalid JSON', exchange: () => login('{"username": ') },
     {
@@ -260,6 +286,50 @@ async function buildCorpus(): Promise<Case[]> {
       exchange: () => refreshWith(`Bearer ${crafted.unknownUserRefresh}`),
     },
     { name: 'refresh: GET instead of POST', exchange: () => ({ method: 'GET', path: '/refresh' }) },
+
+    // POST /signup, then a login with the new account
+    { name: 'signup: a new account', exchange: () => signup(as(names.fresh, 'hopper1906')) },
+    { name: 'signup: the same account again', exchange: () => signup(as(names.fresh, 'other')) },
+    { name: 'signup: a seed user’s identifier', exchange: () => signup(as(names.seed, 'other')) },
+    {
+      name: 'signup: the identifier in another case',
+      exchange: () => signup(as(names.fresh.toUpperCase(), 'x')),
+    },
+    {
+      name: 'signup: an identifier that is not an email',
+      exchange: () => signup(as(names.misshapen, 'x')),
+    },
+    { name: 'signup: an empty identifier', exchange: () => signup(as('', 'hopper1906')) },
+    { name: 'signup: no password', exchange: () => signup({ [field]: 'someone@example.com' }) },
+    { name: 'signup: an empty password', exchange: () => signup(as('someone@example.com', '')) },
+    { name: 'signup: a number as password', exchange: () => signup(as('someone@example.com', 7)) },
+    { name: 'signup: an array body', exchange: () => signup([names.fresh]) },
+    { name: 'signup: GET instead of POST', exchange: () => ({ method: 'GET', path: '/signup' }) },
+    { name: 'login: the new account', exchange: () => login(as(names.fresh, 'hopper1906')) },
+
+    // POST /logout and the blocklist
+    { name: 'logout: no Authorization header', exchange: () => withBearer('/logout', null) },
+    { name: 'logout: a forged token', exchange: () => withBearer('/logout', crafted.wrongSecret) },
+    { name: 'logout: the access token', exchange: (own) => withBearer('/logout', own.spareAccess) },
+    { name: 'protected: a logged-out token', exchange: (own) => bearer(own.spareAccess) },
+    {
+      name: 'logout: a logged-out token',
+      exchange: (own) => withBearer('/logout', own.spareAccess),
+    },
+    {
+      name: 'logout: the refresh token',
+      exchange: (own) => withBearer('/logout', own.spareRefresh),
+    },
+    {
+      name: 'refresh: a logged-out refresh token',
+      exchange: (own) =>
+        refreshWith(own.spareRefresh === null ? null : `Bearer ${own.spareRefresh}`),
+    },
+    {
+      name: 'protected: the first login’s token, still valid',
+      exchange: (own) => bearer(own.access),
+    },
+    { name: 'logout: GET instead of POST', exchange: () => ({ method: 'GET', path: '/logout' }) },
   ];
 }
 
@@ -286,33 +356,56 @@ function comparable(answer: Answer): unknown {
   return { status: answer.status, body: anatomy(answer.body) };
 }
 
-for (const refreshTokens of [false, true]) {
-  describe(`mock and flask-jwt-extended agree, refresh tokens ${refreshTokens ? 'on' : 'off'}`, async () => {
-    const cases = await buildCorpus();
+interface Configuration {
+  name: string;
+  identifier: LoginIdentifier;
+  refreshTokens: boolean;
+  signup: boolean;
+}
+
+const CONFIGURATIONS: Configuration[] = [
+  { name: 'the tutorial’s backend', identifier: 'username', refreshTokens: false, signup: false },
+  { name: 'with refresh tokens', identifier: 'username', refreshTokens: true, signup: false },
+  { name: 'with sign-up', identifier: 'username', refreshTokens: false, signup: true },
+  { name: 'the course project (email)', identifier: 'email', refreshTokens: true, signup: true },
+];
+
+for (const { name, identifier, refreshTokens, signup } of CONFIGURATIONS) {
+  describe(`mock and flask-jwt-extended agree: ${name}`, async () => {
+    const cases = await buildCorpus(identifier);
     let backend: RunningBackend | undefined;
     let origin = '';
     let handlers: RequestHandler[];
-    const own = {
-      mock: { access: '', refresh: null } as Tokens,
-      real: { access: '', refresh: null } as Tokens,
+    const own: Record<'mock' | 'real', Tokens> = {
+      mock: { access: '', refresh: null, spareAccess: '', spareRefresh: null },
+      real: { access: '', refresh: null, spareAccess: '', spareRefresh: null },
     };
 
     beforeAll(async () => {
       backend = await startFlaskBackend(await freePort(), {
         JWT_SECRET_KEY: MOCK_JWT_SECRET,
         REFRESH_TOKENS: String(refreshTokens),
+        SIGNUP: String(signup),
+        IDENTIFIER: identifier,
       });
       origin = backend.origin;
+      // The mock reads the build's settings from env at request time.
+      Object.assign(env, { loginIdentifier: identifier, signup });
       const config = createMemoryMockConfigStore();
       config.update({ issueRefreshTokens: refreshTokens });
       handlers = createHandlers(createMockServerState(config));
-      const credentials = login({ username: 'alesanchezr', password: '12341234' });
-      for (const [side, answer] of [
-        ['mock', await sendToMock(handlers, credentials)],
-        ['real', await sendToBackend(origin, credentials)],
+      const credentials = login({ [identifier]: NAMES[identifier].seed, password: '12341234' });
+      const tokensFrom = async (send: () => Promise<Answer>) => {
+        const body = (await send()).body as { token: string; refresh_token?: string };
+        return { access: body.token, refresh: body.refresh_token ?? null };
+      };
+      for (const [side, send] of [
+        ['mock', () => sendToMock(handlers, credentials)],
+        ['real', () => sendToBackend(origin, credentials)],
       ] as const) {
-        const body = answer.body as { token: string; refresh_token?: string };
-        own[side] = { access: body.token, refresh: body.refresh_token ?? null };
+        const first = await tokensFrom(send);
+        const spare = await tokensFrom(send);
+        own[side] = { ...first, spareAccess: spare.access, spareRefresh: spare.refresh };
       }
     });
     afterAll(async () => {
