@@ -30,6 +30,7 @@ describe('safeRedirectPath', () => {
     ['the login page with a query', '/login?next=/profile'],
     ['the login page with a hash', '/login#form'],
     ['a path that normalises to the login page', '/profile/../login'],
+    ['the sign-up page', '/signup'],
   ])('rejects %s (%j)', (_case, value) => {
     expect(safeRedirectPath(value)).toBeNull();
   });

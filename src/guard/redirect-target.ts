@@ -31,8 +31,9 @@ export function safeRedirectPath(value: unknown): string | null {
   }
   // Dot segments can normalise into a leading `//` (`/.//evil.example`): check the result too.
   if (url.origin !== PROBE_ORIGIN || url.pathname.startsWith('//')) return null;
-  const target = url.pathname + url.search + url.hash;
-  return url.pathname === paths.login ? null : target;
+  // The login and sign-up pages would only send a logged-in person on to /.
+  if (url.pathname === paths.login || url.pathname === paths.signup) return null;
+  return url.pathname + url.search + url.hash;
 }
 
 interface LocationLike {

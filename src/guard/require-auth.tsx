@@ -1,14 +1,13 @@
 import { Navigate, useLocation } from 'react-router-dom';
 import { useSession, useSessionEndReason } from '../auth/use-session';
 import { paths } from '../config/paths';
-import { useMessages } from '../i18n/messages';
+import { useModule } from '../lib/use-module';
 import { FullPageSpinner } from '../ui/full-page-spinner';
-import { preloadPrivateApp } from './private-app-loader';
-import { usePrivateApp } from './use-private-app';
+import { LoadFailed } from '../ui/load-failed';
+import { privateApp } from './private-app-loader';
 
 function PrivateArea({ token }: { token: string }) {
-  const app = usePrivateApp();
-  const messages = useMessages();
+  const app = useModule(privateApp);
 
   if (app.status === 'loaded') {
     const { PrivateApp } = app.module;
@@ -16,23 +15,13 @@ function PrivateArea({ token }: { token: string }) {
   }
   if (app.status === 'failed') {
     return (
-      <main className="centered-page" id="main">
-        <section className="card notice--error" role="alert">
-          <h1>{messages.errors.loadFailed}</h1>
-          <p>{messages.errors.network}</p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              preloadPrivateApp().catch(() => {
-                // Shown again by this same screen.
-              });
-            }}
-          >
-            {messages.errors.retry}
-          </button>
-        </section>
-      </main>
+      <LoadFailed
+        onRetry={() => {
+          privateApp.preload().catch(() => {
+            // Shown again by this same screen.
+          });
+        }}
+      />
     );
   }
   return <FullPageSpinner />;

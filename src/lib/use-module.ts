@@ -1,0 +1,16 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { ModuleLoader, ModuleState } from './module-loader';
+
+/** The chunk's loading state; starts the download if nobody has yet. */
+export function useModule<M>(loader: ModuleLoader<M>): ModuleState<M> {
+  const state = useSyncExternalStore(loader.subscribe, loader.getState);
+  const idle = state.status === 'idle';
+  useEffect(() => {
+    if (idle) {
+      loader.preload().catch(() => {
+        // The failed state is rendered by the caller, with a way to retry.
+      });
+    }
+  }, [idle, loader]);
+  return state;
+}
