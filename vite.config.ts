@@ -2,7 +2,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { apiProxyRules } from './src/config/api-paths.ts';
-import { parseApiEnv, parseApiProxy, type Parsed } from './src/config/env-rules.ts';
+import {
+  parseApiEnv,
+  parseApiProxy,
+  parseFeatureEnv,
+  type Parsed,
+} from './src/config/env-rules.ts';
 import { deploymentFiles } from './vite-plugins/deployment-files.ts';
 import { mockServiceWorker } from './vite-plugins/mock-service-worker.ts';
 import { previewFromBuild } from './vite-plugins/preview-from-build.ts';
@@ -30,11 +35,15 @@ export default defineConfig(({ command, mode, isPreview }) => {
   const { apiUrl, mocking, apiProxy } = required(
     parseApiEnv(fileEnv, command === 'build' ? 'build' : 'dev'),
   );
+  const features = required(parseFeatureEnv(fileEnv));
   return {
     plugins: [react(), mockServiceWorker(mocking), deploymentFiles({ apiUrl, mocking })],
     define: {
       __GATEHOUSE_API_MOCKING__: JSON.stringify(mocking),
       __GATEHOUSE_API_URL__: JSON.stringify(apiUrl),
+      __GATEHOUSE_LOGIN_IDENTIFIER__: JSON.stringify(features.loginIdentifier),
+      __GATEHOUSE_SIGNUP__: JSON.stringify(features.signup),
+      __GATEHOUSE_API_LOGOUT__: JSON.stringify(features.apiLogout),
     },
     // No security headers here: the dev server's React refresh needs an inline script.
     server: { host: '127.0.0.1', port: 5173, proxy: proxyFor(apiProxy) },

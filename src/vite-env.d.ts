@@ -3,6 +3,9 @@
 interface ImportMetaEnv {
   readonly VITE_API_URL?: string;
   readonly VITE_API_MOCKING?: string;
+  readonly VITE_LOGIN_IDENTIFIER?: string;
+  readonly VITE_SIGNUP?: string;
+  readonly VITE_API_LOGOUT?: string;
 }
 
 interface ImportMeta {
@@ -14,3 +17,12 @@ declare const __GATEHOUSE_API_MOCKING__: boolean;
 
 /** VITE_API_URL validated and normalised by vite.config.ts (no trailing slash; '' for same origin). */
 declare const __GATEHOUSE_API_URL__: string;
+
+/** VITE_LOGIN_IDENTIFIER, validated by vite.config.ts: `"username"` or `"email"`. */
+declare const __GATEHOUSE_LOGIN_IDENTIFIER__: 'username' | 'email';
+
+/** VITE_SIGNUP resolved by vite.config.ts (default true). */
+declare const __GATEHOUSE_SIGNUP__: boolean;
+
+/** VITE_API_LOGOUT resolved by vite.config.ts (default false). */
+declare const __GATEHOUSE_API_LOGOUT__: boolean;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { build, createLogger, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { originOf, repoViteConfig, withEnv, type ViteVariables } from '../src/test/vite-in-process';
+import { initialAssets } from '../bench/login-assets.mjs';
 import { readBuildManifest } from './build-manifest';
 import { securityHeaders } from './security-headers';
 
@@ -54,6 +55,19 @@ describe('a default npm run build', () => {
     const assets = join(outDir, 'assets');
     for (const file of readdirSync(assets)) {
       expect(readFileSync(join(assets, file), 'utf8'), file).not.toMatch(/mockServiceWorker|msw/i);
+    }
+  });
+
+  it('keeps the sign-up page and the private pages out of what /login downloads', () => {
+    const loginDownload = initialAssets(outDir)
+      .map((asset) => readFileSync(join(outDir, asset.file.replace(/^\//, '')), 'utf8'))
+      .join('\n');
+    const everything = readdirSync(join(outDir, 'assets'))
+      .map((file) => readFileSync(join(outDir, 'assets', file), 'utf8'))
+      .join('\n');
+    for (const text of ['Confirm password', 'Welcome, ']) {
+      expect(everything, text).toContain(text);
+      expect(loginDownload, text).not.toContain(text);
     }
   });
 

@@ -116,7 +116,7 @@ describe('the Authorization header', () => {
     await apiRequest('/echo', { parse: asIs });
 
     expect(seen[0]?.headers.get('Authorization')).toBe(`Bearer ${token}`);
-    expect(await fetchCurrentUser()).toEqual({ id: 1, username: 'alesanchezr' });
+    expect(await fetchCurrentUser()).toEqual({ id: 1, identifier: 'alesanchezr' });
   });
 
   it('is left out when there is no token', async () => {
@@ -158,7 +158,7 @@ describe('the Authorization header', () => {
       }),
     );
 
-    await failureOf(requestToken({ username: 'alesanchezr', password: 'wrong' }));
+    await failureOf(requestToken({ identifier: 'alesanchezr', password: 'wrong' }));
 
     expect(seen).toHaveLength(1);
     expect(seen[0]?.headers.has('Authorization')).toBe(false);
@@ -214,7 +214,7 @@ describe('JSON', () => {
   });
 
   it('logs in through POST /token with the credentials as JSON', async () => {
-    const result = await requestToken({ username: 'ada', password: 'lovelace1815' });
+    const result = await requestToken({ identifier: 'ada', password: 'lovelace1815' });
 
     expect(result.userId).toBe(2);
     expect(result.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -265,7 +265,7 @@ describe('failures', () => {
   });
 
   it('gives the login’s 401 with its msg', async () => {
-    const error = await failureOf(requestToken({ username: 'alesanchezr', password: 'wrong' }));
+    const error = await failureOf(requestToken({ identifier: 'alesanchezr', password: 'wrong' }));
 
     expect(error).toMatchObject({
       kind: 'http',
@@ -411,7 +411,9 @@ describe('the shape of the answers', () => {
     const answer = await body();
     mockServer.use(http.post(apiPath('/token'), () => HttpResponse.json(answer)));
 
-    const error = await failureOf(requestToken({ username: 'alesanchezr', password: '12341234' }));
+    const error = await failureOf(
+      requestToken({ identifier: 'alesanchezr', password: '12341234' }),
+    );
 
     expect(error).toMatchObject({ kind: 'invalid-response', status: 200 });
     expect(getToken()).toBeNull();
@@ -420,7 +422,9 @@ describe('the shape of the answers', () => {
   it('an empty login answer is an invalid-response', async () => {
     mockServer.use(http.post(apiPath('/token'), () => new HttpResponse(null, { status: 200 })));
 
-    const error = await failureOf(requestToken({ username: 'alesanchezr', password: '12341234' }));
+    const error = await failureOf(
+      requestToken({ identifier: 'alesanchezr', password: '12341234' }),
+    );
 
     expect(error.kind).toBe('invalid-response');
   });
@@ -599,7 +603,7 @@ describe('ending the session when the API rejects the token', () => {
   it('does not end the session on a failed login', async () => {
     const token = await logInAs('alesanchezr');
 
-    const error = await failureOf(requestToken({ username: 'alesanchezr', password: 'wrong' }));
+    const error = await failureOf(requestToken({ identifier: 'alesanchezr', password: 'wrong' }));
 
     expect(error.status).toBe(401);
     expect(getToken()).toBe(token);

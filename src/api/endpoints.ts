@@ -1,7 +1,18 @@
-/** The backend's two endpoints from the tutorial: POST /token and GET /protected. */
+/**
+ * The backend's endpoints: the tutorial's POST /token and GET /protected, and the course
+ * project's POST /signup. The login field is the build's VITE_LOGIN_IDENTIFIER.
+ */
 import { decodeJwtClaims } from '../auth/jwt-claims';
+import { env } from '../config/env';
 import { apiRequest } from './api-client';
 import { expectNumber, expectRecord, expectString, ShapeError } from './parse';
+
+/** What a person types into the login and sign-up forms. */
+export interface Credentials {
+  /** The username or the email, as typed. */
+  identifier: string;
+  password: string;
+}
 
 export interface LoginResult {
   token: string;
@@ -10,9 +21,10 @@ export interface LoginResult {
   refreshToken: string | null;
 }
 
+/** A user as the API describes them: the id, and the username or email they log in with. */
 export interface CurrentUser {
   id: number;
-  username: string;
+  identifier: string;
 }
 
 export function parseLoginResult(data: unknown): LoginResult {
@@ -30,21 +42,24 @@ export function parseLoginResult(data: unknown): LoginResult {
   };
 }
 
-export function parseCurrentUser(data: unknown): CurrentUser {
+/** `{"id", "username"}` or `{"id", "email"}`: GET /protected's and POST /signup's answers. */
+export function parseUser(data: unknown): CurrentUser {
   const record = expectRecord(data, 'the user');
   return {
     id: expectNumber(record, 'id', 'the user'),
-    username: expectString(record, 'username', 'the user'),
+    identifier: expectString(record, env.loginIdentifier, 'the user'),
   };
 }
 
-export function requestToken(
-  credentials: { username: string; password: string },
-  signal?: AbortSignal,
-): Promise<LoginResult> {
+const body = ({ identifier, password }: Credentials) => ({
+  [env.loginIdentifier]: identifier,
+  password,
+});
+
+export function requestToken(credentials: Credentials, signal?: AbortSignal): Promise<LoginResult> {
   return apiRequest('/token', {
     method: 'POST',
-    body: credentials,
+    body: body(credentials),
     parse: parseLoginResult,
     authenticated: false,
     signal,
@@ -52,5 +67,19 @@ export function requestToken(
 }
 
 export function fetchCurrentUser(signal?: AbortSignal): Promise<CurrentUser> {
-  return apiRequest('/protected', { parse: parseCurrentUser, signal });
+  return apiRequest('/protected', { parse: parseUser, signal });
+}
+
+/** POST /signup: creates the account (201) and answers the user it created. */
+export function requestSignup(
+  credentials: Credentials,
+  signal?: AbortSignal,
+): Promise<CurrentUser> {
+  return apiRequest('/signup', {
+    method: 'POST',
+    body: body(credentials),
+    parse: parseUser,
+    authenticated: false,
+    signal,
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseApiEnv, parseApiProxy, type Parsed } from './env-rules';
+import { parseApiEnv, parseApiProxy, parseFeatureEnv, type Parsed } from './env-rules';
 
 function problemOf<T>(parsed: Parsed<T>): string {
   if (parsed.ok) throw new Error(`expected a problem, got ${JSON.stringify(parsed.value)}`);
@@ -138,6 +138,37 @@ describe('parseApiEnv (the three variables together)', () => {
     );
     expect(problemOf(parseApiEnv({ VITE_API_PROXY: proxy, VITE_API_MOCKING: 'yes' }, 'dev'))).toBe(
       'VITE_API_MOCKING must be "true" or "false", got "yes".',
+    );
+  });
+});
+
+describe('parseFeatureEnv (what the app offers)', () => {
+  it('defaults to the tutorial: username, sign-up on, no server-side logout', () => {
+    expect(parseFeatureEnv({})).toEqual({
+      ok: true,
+      value: { loginIdentifier: 'username', signup: true, apiLogout: false },
+    });
+  });
+
+  it('takes the course project’s settings', () => {
+    expect(
+      parseFeatureEnv({
+        VITE_LOGIN_IDENTIFIER: ' Email ',
+        VITE_SIGNUP: 'false',
+        VITE_API_LOGOUT: 'TRUE',
+      }),
+    ).toEqual({ ok: true, value: { loginIdentifier: 'email', signup: false, apiLogout: true } });
+  });
+
+  it('refuses what it cannot use, naming the variable', () => {
+    expect(problemOf(parseFeatureEnv({ VITE_LOGIN_IDENTIFIER: 'phone' }))).toBe(
+      'VITE_LOGIN_IDENTIFIER must be "username" or "email", got "phone".',
+    );
+    expect(problemOf(parseFeatureEnv({ VITE_SIGNUP: 'no' }))).toBe(
+      'VITE_SIGNUP must be "true" or "false", got "no".',
+    );
+    expect(problemOf(parseFeatureEnv({ VITE_API_LOGOUT: '1' }))).toBe(
+      'VITE_API_LOGOUT must be "true" or "false", got "1".',
     );
   });
 });

@@ -41,12 +41,55 @@ export function parseApiUrl(raw: string | undefined): Parsed<string> {
   return { ok: true, value: url === null ? '' : (url.origin + url.pathname).replace(/\/+$/, '') };
 }
 
+/** A `true`/`false` variable; unset or blank means `fallback`. */
+export function parseFlag(
+  name: string,
+  raw: string | undefined,
+  fallback: boolean,
+): Parsed<boolean> {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '') return { ok: true, value: fallback };
+  if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
+  return { ok: false, problem: `${name} must be "true" or "false", got "${raw ?? ''}".` };
+}
+
 /** VITE_API_MOCKING: on by default in the dev server, off by default in a build. */
 export function parseMockingFlag(raw: string | undefined, devServer: boolean): Parsed<boolean> {
-  const value = (raw ?? '').trim().toLowerCase();
-  if (value === '') return { ok: true, value: devServer };
-  if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
-  return { ok: false, problem: `VITE_API_MOCKING must be "true" or "false", got "${raw ?? ''}".` };
+  return parseFlag('VITE_API_MOCKING', raw, devServer);
+}
+
+export const LOGIN_IDENTIFIERS = ['username', 'email'] as const;
+/** What a person logs in with: the tutorial's username, or the course project's email. */
+export type LoginIdentifier = (typeof LOGIN_IDENTIFIERS)[number];
+
+export interface FeatureEnv {
+  /** VITE_LOGIN_IDENTIFIER: the field the forms ask for and the bodies carry. */
+  loginIdentifier: LoginIdentifier;
+  /** VITE_SIGNUP: the /signup page and its link (on by default). */
+  signup: boolean;
+  /** VITE_API_LOGOUT: Log out also sends POST /logout, for a backend with a blocklist. */
+  apiLogout: boolean;
+}
+
+/** The variables that choose what the app offers; the same in every kind of run. */
+export function parseFeatureEnv(raw: {
+  VITE_LOGIN_IDENTIFIER?: string;
+  VITE_SIGNUP?: string;
+  VITE_API_LOGOUT?: string;
+}): Parsed<FeatureEnv> {
+  const identifier = (raw.VITE_LOGIN_IDENTIFIER ?? '').trim().toLowerCase() || 'username';
+  const loginIdentifier = LOGIN_IDENTIFIERS.find((candidate) => candidate === identifier);
+  if (loginIdentifier === undefined) {
+    return {
+      ok: false,
+      problem: `VITE_LOGIN_IDENTIFIER must be "username" or "email", got "${raw.VITE_LOGIN_IDENTIFIER ?? ''}".`,
+    };
+  }
+  const signup = parseFlag('VITE_SIGNUP', raw.VITE_SIGNUP, true);
+  if (!signup.ok) return signup;
+  const apiLogout = parseFlag('VITE_API_LOGOUT', raw.VITE_API_LOGOUT, false);
+  if (!apiLogout.ok) return apiLogout;
+  return { ok: true, value: { loginIdentifier, signup: signup.value, apiLogout: apiLogout.value } };
 }
 
 const PROXY_SHAPE = 'an origin (scheme, host and port) with no path, such as http://127.0.0.1:5000';

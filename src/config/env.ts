@@ -1,8 +1,25 @@
+import type { LoginIdentifier } from './env-rules';
+
 /**
  * The environment as vite.config.ts validated and baked it into this build: the app parses
- * nothing at run time, and ships none of the validation code.
+ * nothing at run time, and ships none of the validation code. Read at render and request time,
+ * never copied at import, so that a test can switch a setting for one test
+ * (src/test/app-env.ts).
  */
-export const env = {
+export interface AppEnv {
   /** API origin with an optional path prefix and no trailing slash; '' means this app's origin. */
+  apiUrl: string;
+  /** What people log in with: the forms' first field and the key the bodies carry. */
+  loginIdentifier: LoginIdentifier;
+  /** Whether /signup and its link exist. */
+  signup: boolean;
+  /** Whether Log out also sends POST /logout. */
+  apiLogout: boolean;
+}
+
+export const env: AppEnv = {
   apiUrl: __GATEHOUSE_API_URL__,
+  loginIdentifier: __GATEHOUSE_LOGIN_IDENTIFIER__,
+  signup: __GATEHOUSE_SIGNUP__,
+  apiLogout: __GATEHOUSE_API_LOGOUT__,
 };

@@ -1,5 +1,6 @@
 export const paths = {
   login: '/login',
+  signup: '/signup',
   home: '/',
   profile: '/profile',
 } as const;

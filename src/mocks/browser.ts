@@ -2,7 +2,8 @@ import { setupWorker } from 'msw/browser';
 import { getToken } from '../auth/token-storage';
 import { createHandlers } from './handlers';
 import { createStoredMockConfigStore } from './mock-config';
-import { createMockControls, keepTokenListsInStorage } from './mock-controls';
+import { createMockControls } from './mock-controls';
+import { keepServerStateInStorage } from './mock-persistence';
 import { createMockServerState } from './mock-server-state';
 import { mountMockPanel } from './mount-mock-panel';
 
@@ -12,7 +13,7 @@ import { mountMockPanel } from './mount-mock-panel';
  */
 export async function startBrowserMock(): Promise<void> {
   const state = createMockServerState(createStoredMockConfigStore());
-  const tokenLists = keepTokenListsInStorage(state);
+  keepServerStateInStorage(state);
   const worker = setupWorker(...createHandlers(state));
   await worker.start({
     onUnhandledRequest: 'bypass',
@@ -20,9 +21,7 @@ export async function startBrowserMock(): Promise<void> {
     quiet: !import.meta.env.DEV,
   });
   try {
-    mountMockPanel(
-      createMockControls(state, { currentToken: getToken, onTokenListsChange: tokenLists.save }),
-    );
+    mountMockPanel(createMockControls(state, getToken));
   } catch (error) {
     // The mock API itself is running; only its controls are missing.
     console.warn('The Mock API panel did not start.', error);

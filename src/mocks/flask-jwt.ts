@@ -127,8 +127,11 @@ function numericClaim(value: unknown): number | null {
 
 interface VerifyOptions {
   nowSeconds: number;
-  /** jwt_required(refresh=True): only refresh tokens pass. By default only access tokens do. */
-  refresh?: boolean;
+  /**
+   * jwt_required(refresh=True): only refresh tokens pass; 'any' is jwt_required(verify_type=False).
+   * By default only access tokens do.
+   */
+  refresh?: boolean | 'any';
   /** The blocklist (token_in_blocklist_loader). */
   isRevoked: (jti: unknown) => boolean;
   /** Tokens the mock's "Expire now" control marked as expired before their `exp`. */
@@ -202,8 +205,10 @@ export async function verifyJwt(
   if (!('sub' in claims)) return fail(422, 'Missing claim: sub');
   // _decode_jwt takes a token without `type` for an access token; verify_token_type then checks.
   const type = 'type' in claims ? claims.type : 'access';
-  if (!refresh && type === 'refresh') return fail(422, 'Only non-refresh tokens are allowed');
-  if (refresh && type !== 'refresh') return fail(422, 'Only refresh tokens are allowed');
+  if (refresh === false && type === 'refresh') {
+    return fail(422, 'Only non-refresh tokens are allowed');
+  }
+  if (refresh === true && type !== 'refresh') return fail(422, 'Only refresh tokens are allowed');
   if (isRevoked(claims.jti)) return fail(401, 'Token has been revoked');
   return { ok: true, claims };
 }

@@ -1,9 +1,10 @@
 /**
  * The mock's answers where the reference backend (examples/flask-api) decides them: the login's
- * 400s, a missing user, a method a route does not take. backend-tests/differential checks each
+ * 400s, a missing user, a method a route does not take, sign-up and logout. backend-tests/differential checks each
  * against the running backend; these say what a caller of the mock can count on without Python.
  */
 import { describe, expect, it } from 'vitest';
+import { configureAppEnv } from '../test/app-env';
 import { signClaims } from './flask-jwt';
 import { apiPath } from './handlers';
 
@@ -53,4 +54,75 @@ it.each([
   const answer = await send(method, path);
   expect(answer).toMatchObject({ status: 405, allow });
   expect(answer.body).toContain('<title>405 Method Not Allowed</title>');
+});
+
+const signUp = (body: unknown) =>
+  send('POST', '/signup', {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('POST /signup', () => {
+  it('creates the account (201), which then logs in; the same again is 409', async () => {
+    expect(await signUp({ username: 'grace', password: 'hopper1906' })).toEqual({
+      status: 201,
+      allow: null,
+      body: { id: 3, username: 'grace' },
+    });
+    expect(await logIn({ username: 'grace', password: 'hopper1906' })).toMatchObject({
+      status: 200,
+      body: { user_id: 3 },
+    });
+    expect(await signUp({ username: 'grace', password: 'other' })).toMatchObject({
+      status: 409,
+      body: { msg: 'User already exists' },
+    });
+  });
+
+  it('in email mode takes an email, and refuses one without an email’s shape', async () => {
+    configureAppEnv({ loginIdentifier: 'email' });
+    expect(await signUp({ email: 'grace.example.com', password: 'x' })).toMatchObject({
+      status: 400,
+      body: { msg: 'email must be a valid email address' },
+    });
+    expect(await signUp({ email: 'grace@example.com', password: 'x' })).toMatchObject({
+      status: 201,
+      body: { id: 3, email: 'grace@example.com' },
+    });
+    expect(await signUp({ email: 'ada@example.com', password: 'x' })).toMatchObject({
+      status: 409,
+    });
+  });
+
+  it('does not exist on a backend without sign-up (VITE_SIGNUP=false): Flask’s 404', async () => {
+    configureAppEnv({ signup: false });
+    const answer = await signUp({ username: 'grace', password: 'hopper1906' });
+    expect(answer.status).toBe(404);
+    expect(answer.body).toContain('<title>404 Not Found</title>');
+  });
+});
+
+describe('POST /logout', () => {
+  it('puts the token on the blocklist: any later use is 401 "Token has been revoked"', async () => {
+    const { body } = await logIn({ username: 'alesanchezr', password: '12341234' });
+    const { token } = body as { token: string };
+    const withToken = { headers: { Authorization: `Bearer ${token}` } };
+
+    expect(await send('POST', '/logout', withToken)).toMatchObject({
+      status: 200,
+      body: { msg: 'Logged out' },
+    });
+    expect(await send('GET', '/protected', withToken)).toMatchObject({
+      status: 401,
+      body: { msg: 'Token has been revoked' },
+    });
+    expect(await send('POST', '/logout', withToken)).toMatchObject({ status: 401 });
+  });
+
+  it('wants a token, like every jwt_required route', async () => {
+    expect(await send('POST', '/logout')).toMatchObject({
+      status: 401,
+      body: { msg: 'Missing Authorization Header' },
+    });
+  });
 });

@@ -1,10 +1,14 @@
 /**
  * The mock API: the tutorial's POST /token and GET /protected, answering like Flask with
- * flask-jwt-extended, and POST /refresh when refresh tokens are on. The same handlers serve the
+ * flask-jwt-extended, POST /refresh when refresh tokens are on, and the course project's
+ * POST /signup and POST /logout (with a blocklist). It answers like the reference backend in
+ * examples/flask-api, which backend-tests/differential checks. The login field is the build's
+ * VITE_LOGIN_IDENTIFIER (`username` or `email`), read per request. The same handlers serve the
  * browser (setupWorker) and the tests (setupServer).
  */
 import { http, HttpResponse } from 'msw';
 import { env } from '../config/env';
+import type { LoginIdentifier } from '../config/env-rules';
 import { methodNotAllowed, notFound } from './flask-error-pages';
 import { createAccessToken, createRefreshToken, verifyJwt } from './flask-jwt';
 import type { MockServerState } from './mock-server-state';
@@ -14,21 +18,35 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export const apiPath = (path: string) => `${env.apiUrl}${path}`;
 
-/** The login body's two fields, or the reference backend's 400 message for a body it cannot use. */
+/** What the reference backend takes for an email address: something@something.tld, no spaces. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The body's login field (`field`) and password, or the reference backend's 400 message for a
+ * body it cannot use. Sign-up also checks the shape of an email.
+ */
 async function readCredentials(
   request: Request,
-): Promise<{ username: string; password: string } | { problem: string }> {
+  field: LoginIdentifier,
+  { signup = false } = {},
+): Promise<{ identifier: string; password: string } | { problem: string }> {
   const body = await readJsonObject(request);
   if (body === null) return { problem: 'The request body must be a JSON object' };
-  const { username, password } = body;
-  if (typeof username !== 'string' || username === '') {
-    return { problem: 'username must be a non-empty string' };
+  const identifier = body[field];
+  const { password } = body;
+  if (typeof identifier !== 'string' || identifier === '') {
+    return { problem: `${field} must be a non-empty string` };
+  }
+  if (signup && field === 'email' && !EMAIL_SHAPE.test(identifier)) {
+    return { problem: 'email must be a valid email address' };
   }
   if (typeof password !== 'string' || password === '') {
     return { problem: 'password must be a non-empty string' };
   }
-  return { username, password };
+  return { identifier, password };
 }
+
+const badRequest = (msg: string) => HttpResponse.json({ msg }, { status: 400 });
 
 /**
  * Werkzeug's 405 for any other method on a route (HEAD comes with GET, OPTIONS with every route,
@@ -55,7 +73,7 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
 }
 
 export function createHandlers(state: MockServerState) {
-  const verify = (request: Request, refresh: boolean) =>
+  const verify = (request: Request, refresh: boolean | 'any') =>
     verifyJwt(request.headers.get('Authorization'), {
       nowSeconds: nowSeconds(),
       refresh,
@@ -74,14 +92,13 @@ export function createHandlers(state: MockServerState) {
     http.post(apiPath('/token'), async ({ request }) => {
       const injected = await simulateNetwork(state);
       if (injected !== null) return injected;
-      const credentials = await readCredentials(request);
-      if ('problem' in credentials) {
-        return HttpResponse.json({ msg: credentials.problem }, { status: 400 });
-      }
-      const { username, password } = credentials;
-      const user = state.users.find((u) => u.username === username && u.password === password);
+      const field = env.loginIdentifier;
+      const credentials = await readCredentials(request, field);
+      if ('problem' in credentials) return badRequest(credentials.problem);
+      const { identifier, password } = credentials;
+      const user = state.users.find((u) => u[field] === identifier && u.password === password);
       if (user === undefined) {
-        return HttpResponse.json({ msg: 'Bad username or password' }, { status: 401 });
+        return HttpResponse.json({ msg: `Bad ${field} or password` }, { status: 401 });
       }
       const config = state.config.read();
       const issued = { identity: String(user.id), nowSeconds: nowSeconds() };
@@ -107,7 +124,46 @@ export function createHandlers(state: MockServerState) {
       }
       const user = userOf(verification.claims);
       if (user === undefined) return userLookupError(verification.claims);
-      return HttpResponse.json({ id: user.id, username: user.username });
+      const field = env.loginIdentifier;
+      return HttpResponse.json({ id: user.id, [field]: user[field] });
+    }),
+
+    // The course project's route; the tutorial's backend (VITE_SIGNUP=false) has none.
+    http.post(apiPath('/signup'), async ({ request }) => {
+      const injected = await simulateNetwork(state);
+      if (injected !== null) return injected;
+      if (!env.signup) return notFound();
+      const field = env.loginIdentifier;
+      const credentials = await readCredentials(request, field, { signup: true });
+      if ('problem' in credentials) return badRequest(credentials.problem);
+      const { identifier, password } = credentials;
+      if (state.users.some((user) => user[field] === identifier)) {
+        return HttpResponse.json({ msg: 'User already exists' }, { status: 409 });
+      }
+      const id = Math.max(0, ...state.users.map((user) => user.id)) + 1;
+      state.users.push({
+        id,
+        username: field === 'username' ? identifier : null,
+        email: field === 'email' ? identifier : null,
+        password,
+      });
+      state.onChange();
+      return HttpResponse.json({ id, [field]: identifier }, { status: 201 });
+    }),
+
+    // @jwt_required(verify_type=False): an access or a refresh token goes on the blocklist.
+    http.post(apiPath('/logout'), async ({ request }) => {
+      const injected = await simulateNetwork(state);
+      if (injected !== null) return injected;
+      const verification = await verify(request, 'any');
+      if (!verification.ok) {
+        return HttpResponse.json({ msg: verification.msg }, { status: verification.status });
+      }
+      if (userOf(verification.claims) === undefined) return userLookupError(verification.claims);
+      const { jti } = verification.claims;
+      if (typeof jti === 'string') state.revokedJtis.add(jti);
+      state.onChange();
+      return HttpResponse.json({ msg: 'Logged out' });
     }),
 
     // @jwt_required(refresh=True): a new access token for the refresh token's identity.
@@ -133,6 +189,8 @@ export function createHandlers(state: MockServerState) {
 
     otherMethods('/token', ['POST']),
     otherMethods('/protected', ['GET']),
+    otherMethods('/signup', ['POST'], () => env.signup),
+    otherMethods('/logout', ['POST']),
     otherMethods('/refresh', ['POST'], () => state.config.read().issueRefreshTokens),
   ];
 }

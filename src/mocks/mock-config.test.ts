@@ -13,8 +13,12 @@ import {
   MOCK_CONFIG_STORAGE_KEY,
   parseMockConfig,
 } from './mock-config';
-import { keepTokenListsInStorage, MOCK_TOKENS_STORAGE_KEY } from './mock-controls';
-import { createMockServerState } from './mock-server-state';
+import {
+  keepServerStateInStorage,
+  MOCK_TOKENS_STORAGE_KEY,
+  MOCK_USERS_STORAGE_KEY,
+} from './mock-persistence';
+import { createMockServerState, resetMockServerState } from './mock-server-state';
 import { mockServer } from './node';
 
 const stored = (): unknown =>
@@ -144,54 +148,82 @@ describe('createStoredMockConfigStore', () => {
       '{"failNext": true, "failureKind": "rate-limited", "retryAfterSeconds": 7}',
     );
 
-    const error: unknown = await requestToken({ username: 'ada', password: 'lovelace1815' }).catch(
-      (caught: unknown) => caught,
-    );
+    const error: unknown = await requestToken({
+      identifier: 'ada',
+      password: 'lovelace1815',
+    }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ kind: 'http', status: 429, retryAfterSeconds: 7 });
     expect(stored()).toMatchObject({ failNext: false, failureKind: 'rate-limited' });
     await expect(
-      requestToken({ username: 'ada', password: 'lovelace1815' }),
+      requestToken({ identifier: 'ada', password: 'lovelace1815' }),
     ).resolves.toMatchObject({ userId: 2 });
   });
 });
 
-describe('keepTokenListsInStorage', () => {
+describe('keepServerStateInStorage', () => {
   it('saves the expired and revoked tokens, and a reloaded page finds them', () => {
     const state = createMockServerState();
-    const { save } = keepTokenListsInStorage(state);
+    keepServerStateInStorage(state);
     state.expiredJtis.add('expired-jti');
     state.revokedJtis.add('revoked-jti');
 
-    save();
+    state.onChange();
     const reloaded = createMockServerState();
-    keepTokenListsInStorage(reloaded);
+    keepServerStateInStorage(reloaded);
 
     expect(reloaded.expiredJtis).toEqual(new Set(['expired-jti']));
     expect(reloaded.revokedJtis).toEqual(new Set(['revoked-jti']));
   });
 
-  it('follows the lists another tab writes', () => {
+  it('keeps the accounts created by sign-up, after the seed users, until a reset', () => {
     const state = createMockServerState();
-    keepTokenListsInStorage(state);
+    keepServerStateInStorage(state);
+    state.users.push({ id: 3, username: 'grace', email: null, password: 'hopper1906' });
+    state.onChange();
+
+    const reloaded = createMockServerState();
+    keepServerStateInStorage(reloaded);
+    expect(reloaded.users.map((user) => user.username)).toEqual(['alesanchezr', 'ada', 'grace']);
+
+    resetMockServerState(reloaded);
+    expect(window.localStorage.getItem(MOCK_USERS_STORAGE_KEY)).toBeNull();
+    expect(reloaded.users).toHaveLength(2);
+  });
+
+  it('follows what another tab writes', () => {
+    const state = createMockServerState();
+    keepServerStateInStorage(state);
 
     otherTabWrites('{"expired": ["a", 7], "revoked": ["b"]}', MOCK_TOKENS_STORAGE_KEY);
     expect(state.expiredJtis).toEqual(new Set(['a']));
     expect(state.revokedJtis).toEqual(new Set(['b']));
+    otherTabWrites(
+      '[{"id": 3, "username": null, "email": "g@example.com", "password": "x"}, {"id": 1}]',
+      MOCK_USERS_STORAGE_KEY,
+    );
+    expect(state.users.map((user) => user.email)).toEqual([
+      'alesanchezr@example.com',
+      'ada@example.com',
+      'g@example.com',
+    ]);
 
     otherTabWrites(null, MOCK_TOKENS_STORAGE_KEY);
     expect(state.expiredJtis.size).toBe(0);
     expect(state.revokedJtis.size).toBe(0);
   });
 
-  it('starts empty from garbage, and removes the key when both lists are empty', () => {
+  it('starts from the seed with garbage in storage, and removes keys with nothing to keep', () => {
     window.localStorage.setItem(MOCK_TOKENS_STORAGE_KEY, '{not json');
+    window.localStorage.setItem(MOCK_USERS_STORAGE_KEY, '"not a list"');
     const state = createMockServerState();
-    const { save } = keepTokenListsInStorage(state);
+    keepServerStateInStorage(state);
 
     expect(state.expiredJtis.size).toBe(0);
-    save();
+    expect(state.users).toHaveLength(2);
+    state.onChange();
     expect(window.localStorage.getItem(MOCK_TOKENS_STORAGE_KEY)).toBeNull();
+    expect(window.localStorage.getItem(MOCK_USERS_STORAGE_KEY)).toBeNull();
   });
 });

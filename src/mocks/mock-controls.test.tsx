@@ -13,6 +13,7 @@ import { getToken, TOKEN_STORAGE_KEY } from '../auth/token-storage';
 import { logInAs, mockUser, renderApp } from '../test/render-app';
 import { decodeBase64Url } from './base64url';
 import { defaultMockConfig, type MockConfig, type MockFailureKind } from './mock-config';
+import { mockUsers } from './users';
 import { createMockControls } from './mock-controls';
 import {
   configureMockApi,
@@ -36,7 +37,7 @@ const MESSAGE = {
   revoked: 'Your session was ended by the server. Please log in again.',
 };
 
-const logIn = () => requestToken({ username: USERNAME, password: PASSWORD });
+const logIn = () => requestToken({ identifier: USERNAME, password: PASSWORD });
 
 /** How a request ended: `ok`, or the kind (and status) of its ApiError. */
 async function outcome(request: Promise<unknown>): Promise<string> {
@@ -247,7 +248,7 @@ describe('token lifetime', () => {
 });
 
 describe('expire or revoke the current token', () => {
-  const controls = () => createMockControls(mockServerState, { currentToken: getToken });
+  const controls = () => createMockControls(mockServerState, getToken);
 
   it('expire now: the server says 401 "Token has expired" and the app’s session ends', async () => {
     await logInAs(USERNAME);
@@ -291,23 +292,20 @@ describe('expire or revoke the current token', () => {
 
 describe('reset', () => {
   it('restores the users, forgets expired and revoked tokens, and the default settings', async () => {
-    const controls = createMockControls(mockServerState, { currentToken: getToken });
+    const controls = createMockControls(mockServerState, getToken);
     const token = await logInAs(USERNAME);
     controls.expireCurrentToken();
     revokeMockToken((await logIn()).token);
     const [seed] = mockServerState.users;
     if (seed === undefined) throw new Error('no mock users');
     seed.password = 'changed';
-    mockServerState.users.push({ id: 99, username: 'extra', password: 'extra' });
+    mockServerState.users.push({ id: 99, username: 'extra', email: null, password: 'extra' });
     configureMockApi({ latencyMs: 40, failurePercent: 50, tokenLifetimeSeconds: 5 });
 
     controls.reset();
 
     expect(mockServerState.config.read()).toEqual(defaultMockConfig);
-    expect(mockServerState.users).toEqual([
-      { id: 1, username: 'alesanchezr', password: '12341234' },
-      { id: 2, username: 'ada', password: 'lovelace1815' },
-    ]);
+    expect(mockServerState.users).toEqual(mockUsers);
     expect(mockServerState.expiredJtis.size).toBe(0);
     expect(mockServerState.revokedJtis.size).toBe(0);
     expect(getToken()).toBe(token);

@@ -13,11 +13,8 @@ import { logInAs } from '../test/render-app';
 import { decodeBase64Url } from './base64url';
 import { createHandlers } from './handlers';
 import { createStoredMockConfigStore, MOCK_CONFIG_STORAGE_KEY } from './mock-config';
-import {
-  createMockControls,
-  keepTokenListsInStorage,
-  MOCK_TOKENS_STORAGE_KEY,
-} from './mock-controls';
+import { createMockControls } from './mock-controls';
+import { keepServerStateInStorage, MOCK_TOKENS_STORAGE_KEY } from './mock-persistence';
 import { MockPanel } from './mock-panel';
 import { createMockServerState } from './mock-server-state';
 import { mockServer } from './node';
@@ -26,12 +23,9 @@ import { mockServer } from './node';
 function renderPanel() {
   const errors = vi.spyOn(console, 'error');
   const state = createMockServerState(createStoredMockConfigStore());
-  const tokenLists = keepTokenListsInStorage(state);
+  keepServerStateInStorage(state);
   mockServer.use(...createHandlers(state));
-  const controls = createMockControls(state, {
-    currentToken: getToken,
-    onTokenListsChange: tokenLists.save,
-  });
+  const controls = createMockControls(state, getToken);
   const user = userEvent.setup();
   render(<MockPanel controls={controls} />);
   return { user, errors, toggle: screen.getByRole('button', { name: /^Mock API/ }) };
@@ -49,7 +43,7 @@ const stored = (): Record<string, unknown> =>
     unknown
   >;
 
-const logIn = () => requestToken({ username: 'ada', password: 'lovelace1815' });
+const logIn = () => requestToken({ identifier: 'ada', password: 'lovelace1815' });
 
 async function failureOf(request: Promise<unknown>): Promise<ApiError> {
   const error: unknown = await request.then(
@@ -192,7 +186,7 @@ describe('the Mock API panel', () => {
     expect(window.localStorage.getItem(MOCK_TOKENS_STORAGE_KEY)).toContain('expired');
     // A fresh mock state stands in for the page after a reload.
     const reloaded = createMockServerState(createStoredMockConfigStore());
-    keepTokenListsInStorage(reloaded);
+    keepServerStateInStorage(reloaded);
     mockServer.use(...createHandlers(reloaded));
     expect(await failureOf(fetchCurrentUser())).toMatchObject({
       status: 401,
@@ -231,6 +225,6 @@ describe('the Mock API panel', () => {
     expect(screen.getByRole('checkbox', { name: 'Fail the next request' })).not.toBeChecked();
     expect(within(toggle).queryByText(/fault/)).not.toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('back to their defaults');
-    await expect(fetchCurrentUser()).resolves.toEqual({ id: 1, username: 'alesanchezr' });
+    await expect(fetchCurrentUser()).resolves.toEqual({ id: 1, identifier: 'alesanchezr' });
   });
 });

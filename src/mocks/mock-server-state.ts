@@ -12,6 +12,8 @@ export interface MockServerState {
   config: MockConfigStore;
   /** Draws the failure share and the random latency; tests put a predictable one here. */
   random: () => number;
+  /** Called after the users or the token lists change (the browser saves them). */
+  onChange: () => void;
 }
 
 export function createMockServerState(
@@ -23,28 +25,34 @@ export function createMockServerState(
     expiredJtis: new Set(),
     config,
     random: Math.random,
+    onChange: () => undefined,
   };
 }
 
 /** What became of a request to expire or revoke a token. */
 export type TokenActionResult = 'done' | 'no-token' | 'not-a-jwt';
 
-function markToken(list: Set<string>, token: string | null): TokenActionResult {
+function markToken(
+  state: MockServerState,
+  list: Set<string>,
+  token: string | null,
+): TokenActionResult {
   if (token === null) return 'no-token';
   const jti = unverifiedJti(token);
   if (jti === null) return 'not-a-jwt';
   list.add(jti);
+  state.onChange();
   return 'done';
 }
 
 /** From now on the server answers 401 "Token has expired" to this token. */
 export function expireToken(state: MockServerState, token: string | null): TokenActionResult {
-  return markToken(state.expiredJtis, token);
+  return markToken(state, state.expiredJtis, token);
 }
 
 /** From now on the server answers 401 "Token has been revoked" to this token. */
 export function revokeToken(state: MockServerState, token: string | null): TokenActionResult {
-  return markToken(state.revokedJtis, token);
+  return markToken(state, state.revokedJtis, token);
 }
 
 /** The seed users, no expired or revoked token, the default settings. */
@@ -53,4 +61,5 @@ export function resetMockServerState(state: MockServerState): void {
   state.revokedJtis.clear();
   state.expiredJtis.clear();
   state.config.reset();
+  state.onChange();
 }

@@ -1,5 +1,5 @@
 import { NavLink, Outlet } from 'react-router-dom';
-import { endSession } from '../auth/session';
+import { logOut } from '../api/logout';
 import { paths } from '../config/paths';
 import { useMessages } from '../i18n/messages';
 import { usePrivateMessages } from '../i18n/private-messages';
@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../ui/language-switch';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { useCurrentUser } from './use-current-user';
 
-function CurrentUsername() {
+function CurrentUserName() {
   const { data } = useCurrentUser();
   const { layout } = usePrivateMessages();
   return data === undefined ? (
@@ -15,7 +15,7 @@ function CurrentUsername() {
   ) : (
     <span className="username">
       <span className="visually-hidden">{layout.signedInAs} </span>
-      {data.username}
+      {data.identifier}
     </span>
   );
 }
@@ -35,14 +35,8 @@ export function PrivateLayout() {
         </nav>
         <div className="topbar__user">
           <LanguageSwitch />
-          <CurrentUsername />
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              endSession('logout');
-            }}
-          >
+          <CurrentUserName />
+          <button type="button" className="button button--secondary" onClick={logOut}>
             {layout.logout}
           </button>
         </div>

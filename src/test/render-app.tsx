@@ -5,18 +5,35 @@ import userEvent from '@testing-library/user-event';
 import { requestToken } from '../api/endpoints';
 import { App } from '../app/app';
 import { setToken } from '../auth/token-storage';
+import { env } from '../config/env';
 import { mockUsers } from '../mocks/users';
 
-export function mockUser(username: string) {
-  const user = mockUsers.find((candidate) => candidate.username === username);
-  if (user === undefined) throw new Error(`No mock user named ${username}`);
-  return user;
+/** A seed user of the mock API; every seed user has a username and an email. */
+export interface SeedUser {
+  id: number;
+  username: string;
+  email: string;
+  password: string;
 }
 
-/** Logs in through the real POST /token of the mock API and stores the token, as the app does. */
+export function mockUser(username: string): SeedUser {
+  const user = mockUsers.find((candidate) => candidate.username === username);
+  if (user?.username == null || user.email === null) {
+    throw new Error(`No mock seed user named ${username}`);
+  }
+  return { ...user, username: user.username, email: user.email };
+}
+
+/**
+ * Logs in through the real POST /token of the mock API and stores the token, as the app does,
+ * with the seed user's username or email, whichever the build logs in with.
+ */
 export async function logInAs(username: string): Promise<string> {
-  const { password } = mockUser(username);
-  const { token } = await requestToken({ username, password });
+  const user = mockUser(username);
+  const { token } = await requestToken({
+    identifier: user[env.loginIdentifier],
+    password: user.password,
+  });
   setToken(token);
   return token;
 }

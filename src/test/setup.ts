@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { refreshToken, removeToken } from '../auth/token-storage';
 import { clearSessionEndReason } from '../auth/session';
 import { mockServer, resetMockApi } from '../mocks/node';
+import { restoreAppEnv } from './app-env';
 
 // The first render of a private page loads its chunk; on a busy two-core machine that takes time.
 configure({ asyncUtilTimeout: 4000 });
@@ -19,6 +20,7 @@ beforeAll(() => {
 afterEach(() => {
   if (!inBrowserEnvironment) return;
   cleanup();
+  restoreAppEnv();
   resetMockApi();
   removeToken();
   refreshToken.remove();

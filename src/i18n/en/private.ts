@@ -8,7 +8,7 @@ export const en = {
     signedInAs: 'Signed in as',
   },
   home: {
-    greeting: (username: string) => `Welcome, ${username}!`,
+    greeting: (name: string) => `Welcome, ${name}!`,
     intro: 'You are signed in. Your private pages live here.',
     expiresAt: (time: string) => `Your session expires at ${time}.`,
     viewProfile: 'View your profile',
@@ -17,6 +17,7 @@ export const en = {
     title: 'Profile',
     id: 'ID',
     username: 'Username',
+    email: 'Email',
   },
 };
 

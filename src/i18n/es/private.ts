@@ -10,7 +10,7 @@ export const es: PrivateMessages = {
     signedInAs: 'Sesión iniciada como',
   },
   home: {
-    greeting: (username: string) => `¡Hola, ${username}!`,
+    greeting: (name: string) => `¡Hola, ${name}!`,
     intro: 'Has iniciado sesión. Aquí tienes tus páginas privadas.',
     expiresAt: (time: string) => `Tu sesión caduca a las ${time}.`,
     viewProfile: 'Ver tu perfil',
@@ -19,5 +19,6 @@ export const es: PrivateMessages = {
     title: 'Perfil',
     id: 'ID',
     username: 'Usuario',
+    email: 'Correo electrónico',
   },
 };

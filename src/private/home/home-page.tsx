@@ -29,7 +29,7 @@ export function HomePage() {
 
   return (
     <section className="card">
-      <PageHeading>{home.greeting(user.username)}</PageHeading>
+      <PageHeading>{home.greeting(user.identifier)}</PageHeading>
       <p>{home.intro}</p>
       <SessionExpiry />
       <p>

@@ -1,3 +1,4 @@
+import { env } from '../../config/env';
 import { usePrivateMessages } from '../../i18n/private-messages';
 import { useCurrentUser } from '../use-current-user';
 import { PageHeading } from '../../ui/page-heading';
@@ -22,8 +23,8 @@ export function ProfilePage() {
             <dd>{user.id}</dd>
           </div>
           <div>
-            <dt>{profile.username}</dt>
-            <dd>{user.username}</dd>
+            <dt>{profile[env.loginIdentifier]}</dt>
+            <dd>{user.identifier}</dd>
           </div>
         </dl>
       )}

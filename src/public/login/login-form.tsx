@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { useSessionEndReason } from '../../auth/use-session';
-import { preloadPrivateApp } from '../../guard/private-app-loader';
+import { env } from '../../config/env';
+import { privateApp } from '../../guard/private-app-loader';
 import { useMessages, type Messages } from '../../i18n/messages';
 import { describeLoginFailure, type LoginFocus } from './describe-login-failure';
 import { useLogin } from './use-login';
@@ -11,32 +12,40 @@ interface FormProblem {
 }
 
 function missingFieldProblem(
-  username: string,
+  identifier: string,
   password: string,
   messages: Messages,
 ): FormProblem | null {
   // The backend compares exactly, so only emptiness is ours to judge; spaces are the user's own.
-  if (username === '') return { text: messages.login.missingUsername, focus: 'username' };
+  if (identifier === '') {
+    return { text: messages.login.missing[env.loginIdentifier], focus: 'identifier' };
+  }
   if (password === '') return { text: messages.login.missingPassword, focus: 'password' };
   return null;
 }
 
 function warmUpPrivateApp() {
-  preloadPrivateApp().catch(() => {
+  privateApp.preload().catch(() => {
     // Tried again on submit, and shown with a retry by the page that needs it.
   });
 }
 
-export function LoginForm() {
+interface LoginFormProps {
+  /** The username or email of an account just created: filled in, the password focused. */
+  signedUp?: string;
+}
+
+export function LoginForm({ signedUp }: LoginFormProps) {
   const messages = useMessages();
   const { login } = messages;
-  const [username, setUsername] = useState('');
+  const field = env.loginIdentifier;
+  const [identifier, setIdentifier] = useState(signedUp ?? '');
   const [password, setPassword] = useState('');
   const [validation, setValidation] = useState<FormProblem | null>(null);
   const { state, logIn } = useLogin();
   const endReason = useSessionEndReason();
 
-  const usernameRef = useRef<HTMLInputElement>(null);
+  const identifierRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const alertId = useId();
@@ -51,8 +60,12 @@ export function LoginForm() {
   const pending = state.status === 'pending';
 
   useEffect(() => {
+    if (signedUp !== undefined) passwordRef.current?.focus();
+  }, [signedUp]);
+
+  useEffect(() => {
     if (problem === null) return;
-    if (problem.focus === 'username') usernameRef.current?.focus();
+    if (problem.focus === 'identifier') identifierRef.current?.focus();
     else if (problem.focus === 'password') {
       passwordRef.current?.focus();
       passwordRef.current?.select();
@@ -62,9 +75,9 @@ export function LoginForm() {
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
-    const missing = missingFieldProblem(username, password, messages);
+    const missing = missingFieldProblem(identifier, password, messages);
     setValidation(missing);
-    if (missing === null) void logIn({ username, password });
+    if (missing === null) void logIn({ identifier, password });
   };
 
   const sessionNotice = endReason === null ? null : messages.sessionEnded[endReason];
@@ -73,7 +86,7 @@ export function LoginForm() {
 
   return (
     <form
-      className="card login-form"
+      className="card auth-form"
       onSubmit={onSubmit}
       // Someone filling in the form is about to log in: fetch the private pages' code meanwhile.
       onFocus={warmUpPrivateApp}
@@ -94,6 +107,10 @@ export function LoginForm() {
         >
           {problem.text}
         </div>
+      ) : signedUp !== undefined ? (
+        <div className="notice" role="status">
+          {login.accountCreated}
+        </div>
       ) : sessionNotice !== null ? (
         <div
           className={chosenByUser ? 'notice' : 'notice notice--warning'}
@@ -104,21 +121,21 @@ export function LoginForm() {
       ) : null}
 
       <div className="field">
-        <label htmlFor="login-username">{login.username}</label>
+        <label htmlFor="login-identifier">{login[field]}</label>
         <input
-          ref={usernameRef}
-          id="login-username"
-          name="username"
-          type="text"
+          ref={identifierRef}
+          id="login-identifier"
+          name={field}
+          type={field === 'email' ? 'email' : 'text'}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          value={username}
+          value={identifier}
           onChange={(event) => {
-            setUsername(event.target.value);
+            setIdentifier(event.target.value);
           }}
-          aria-invalid={problem?.focus === 'username' || undefined}
-          aria-describedby={problem?.focus === 'username' ? alertId : undefined}
+          aria-invalid={problem?.focus === 'identifier' || undefined}
+          aria-describedby={problem?.focus === 'identifier' ? alertId : undefined}
         />
       </div>
 

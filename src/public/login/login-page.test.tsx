@@ -5,7 +5,9 @@ import { delay } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { apiPath } from '../../mocks/handlers';
 import { mockServer } from '../../mocks/node';
+import { configureAppEnv } from '../../test/app-env';
 import { currentUrl, renderApp } from '../../test/render-app';
+import { recordJsonBodies } from '../../test/requests';
 
 describe('login page', () => {
   it('logs in and greets the user on the home page', async () => {
@@ -159,3 +161,56 @@ function tokenRequests() {
   });
   return seen;
 }
+
+describe('login with VITE_LOGIN_IDENTIFIER=email', () => {
+  it('asks for an Email, sends {"email", "password"}, and the pages show the email', async () => {
+    configureAppEnv({ loginIdentifier: 'email' });
+    const bodies = recordJsonBodies('/token');
+    const { user } = await renderApp({ route: '/profile' });
+
+    const email = await screen.findByLabelText('Email');
+    expect(email).toHaveAttribute('type', 'email');
+    expect(email).toHaveAttribute('autocomplete', 'username');
+    expect(screen.queryByLabelText('Username')).not.toBeInTheDocument();
+    await user.type(email, 'alesanchezr@example.com');
+    await user.type(screen.getByLabelText('Password'), '12341234');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    const details = await screen.findAllByRole('definition');
+    expect(details.map((detail) => detail.textContent)).toEqual(['1', 'alesanchezr@example.com']);
+    expect(screen.getAllByRole('term').map((term) => term.textContent)).toEqual(['ID', 'Email']);
+    expect(bodies).toEqual([{ email: 'alesanchezr@example.com', password: '12341234' }]);
+
+    await user.click(screen.getByRole('link', { name: 'Home' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Welcome, alesanchezr@example.com!' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says the email or password is wrong, and keeps the email', async () => {
+    configureAppEnv({ loginIdentifier: 'email' });
+    const { user } = await renderApp({ route: '/login' });
+
+    await user.type(screen.getByLabelText('Email'), 'alesanchezr');
+    await user.type(screen.getByLabelText('Password'), '12341234');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Wrong email or password. Check both and try again.',
+    );
+    expect(screen.getByLabelText('Email')).toHaveValue('alesanchezr');
+    expect(screen.getByLabelText('Password')).toHaveFocus();
+  });
+
+  it('catches an empty email before any request', async () => {
+    configureAppEnv({ loginIdentifier: 'email' });
+    const requests = tokenRequests();
+    const { user } = await renderApp({ route: '/login' });
+
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter your email.');
+    expect(screen.getByLabelText('Email')).toHaveFocus();
+    expect(requests).toHaveLength(0);
+  });
+});

@@ -1,13 +1,20 @@
-import { Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import { useSession } from '../../auth/use-session';
+import { env } from '../../config/env';
+import { paths } from '../../config/paths';
 import { redirectTargetFrom } from '../../guard/redirect-target';
+import { useMessages } from '../../i18n/messages';
 import { LanguageSwitch } from '../../ui/language-switch';
+import { readAuthPageState } from '../auth-page-state';
+import { preloadSignupPage } from '../signup/signup-loader';
 import { LoginForm } from './login-form';
 
 /** /login: the form for visitors; anyone logged in (here or in another tab) moves on. */
 export function LoginPage() {
   const session = useSession();
   const location = useLocation();
+  const { login } = useMessages();
+  const { from, signedUp } = readAuthPageState(location.state);
 
   if (session.status === 'authenticated') {
     return <Navigate to={redirectTargetFrom(location)} replace />;
@@ -16,7 +23,20 @@ export function LoginPage() {
   return (
     <main className="centered-page" id="main">
       <div className="login-column">
-        <LoginForm />
+        <LoginForm signedUp={signedUp} />
+        {env.signup ? (
+          <p className="switch-page">
+            {login.noAccount}{' '}
+            <Link
+              to={paths.signup}
+              state={from === undefined ? undefined : { from }}
+              onPointerEnter={preloadSignupPage}
+              onFocus={preloadSignupPage}
+            >
+              {login.createAccount}
+            </Link>
+          </p>
+        ) : null}
         <LanguageSwitch />
       </div>
     </main>

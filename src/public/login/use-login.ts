@@ -1,21 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error';
-import { requestToken } from '../../api/endpoints';
+import { requestToken, type Credentials } from '../../api/endpoints';
 import { decodeJwtClaims, isExpired } from '../../auth/jwt-claims';
 import { clearSessionEndReason } from '../../auth/session';
 import { getToken, refreshToken, setToken } from '../../auth/token-storage';
-import { getPrivateAppState, preloadPrivateApp } from '../../guard/private-app-loader';
+import { privateApp } from '../../guard/private-app-loader';
 
 export type LoginState =
   { status: 'idle' } | { status: 'pending' } | { status: 'failed'; error: LoginFailure };
 
 /** Why a login failed: what the API said, or a token this browser's clock already sees as expired. */
 export type LoginFailure = ApiError | 'token-already-expired';
-
-export interface Credentials {
-  username: string;
-  password: string;
-}
 
 // A failed download of the private code is shown, with a retry, by the page that needs it.
 const ignoreLoadFailure = () => undefined;
@@ -42,8 +37,8 @@ export function useLogin() {
     setState({ status: 'pending' });
     clearSessionEndReason();
     // Fetch the private pages' code while the server checks the password.
-    const privateApp = preloadPrivateApp();
-    privateApp.catch(ignoreLoadFailure);
+    const privateCode = privateApp.preload();
+    privateCode.catch(ignoreLoadFailure);
     try {
       const {
         token,
@@ -56,15 +51,15 @@ export function useLogin() {
         setState({ status: 'failed', error: 'token-already-expired' });
         return;
       }
-      // The backend matched this exact username to userId: seeded before the token is stored, so
-      // the first private render can greet the user. The page's GET /protected confirms it.
-      const user = { id: userId, username: credentials.username };
-      const app = getPrivateAppState();
+      // The backend matched this exact username or email to userId: seeded before the token is
+      // stored, so the first private render can greet the user. GET /protected confirms it.
+      const user = { id: userId, identifier: credentials.identifier };
+      const app = privateApp.getState();
       if (app.status === 'loaded') app.module.seedSession(token, user);
       if (refresh === null) refreshToken.remove();
       else refreshToken.set(refresh);
       setToken(token);
-      privateApp.then((module) => {
+      privateCode.then((module) => {
         if (getToken() === token) module.seedSession(token, user);
       }, ignoreLoadFailure);
     } catch (error) {

@@ -1,0 +1,24 @@
+import type { ApiError } from '../../api/api-error';
+import { describeApiError } from '../../api/describe-api-error';
+import type { LoginIdentifier } from '../../config/env-rules';
+import type { SignupMessages } from '../../i18n/en/signup';
+import type { Messages } from '../../i18n/messages';
+import type { SignupProblem } from './check-signup';
+
+/** What the person reads, and where, when POST /signup fails. */
+export function describeSignupFailure(
+  error: ApiError,
+  kind: LoginIdentifier,
+  messages: Messages,
+  signup: SignupMessages,
+): SignupProblem {
+  if (error.kind === 'http') {
+    if (error.status === 409) return { text: signup.taken[kind], field: 'identifier' };
+    if (error.status === 400) return { text: signup.refused(error.serverMessage), field: null };
+    // A backend without the route (the tutorial's own) answers 404, or 405 for a GET-only path.
+    if (error.status === 404 || error.status === 405) {
+      return { text: signup.unavailable, field: null };
+    }
+  }
+  return { text: describeApiError(error, messages.errors), field: null };
+}

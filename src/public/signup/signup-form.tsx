@@ -1,0 +1,171 @@
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+  type SubmitEvent,
+} from 'react';
+import type { CurrentUser } from '../../api/endpoints';
+import { env } from '../../config/env';
+import { useMessages } from '../../i18n/messages';
+import { useSignupMessages } from '../../i18n/signup-messages';
+import { checkSignup, type SignupField, type SignupProblem } from './check-signup';
+import { describeSignupFailure } from './describe-signup-failure';
+import { useSignup } from './use-signup';
+
+interface FieldProps {
+  field: SignupField;
+  label: string;
+  type: 'text' | 'email' | 'password';
+  autoComplete: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem: SignupProblem | null;
+  inputRef: RefObject<HTMLInputElement | null>;
+}
+
+/** A labelled input whose problem, if it has one, is said right under it. */
+function Field({
+  field,
+  label,
+  type,
+  autoComplete,
+  value,
+  onChange,
+  problem,
+  inputRef,
+}: FieldProps) {
+  const id = useId();
+  const ownProblem = problem?.field === field ? problem.text : null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        ref={inputRef}
+        id={id}
+        name={field}
+        type={type}
+        autoComplete={autoComplete}
+        autoCapitalize={type === 'password' ? undefined : 'none'}
+        spellCheck={type === 'password' ? undefined : false}
+        value={value}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+        aria-invalid={ownProblem !== null || undefined}
+        aria-describedby={ownProblem !== null ? `${id}-problem` : undefined}
+      />
+      {ownProblem !== null ? (
+        <p id={`${id}-problem`} className="field-error" role="alert">
+          {ownProblem}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Sign-up: the account's username or email and a password typed twice; then `onCreated`. */
+export function SignupForm({ onCreated }: { onCreated: (user: CurrentUser) => void }) {
+  const messages = useMessages();
+  const signup = useSignupMessages();
+  const kind = env.loginIdentifier;
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [validation, setValidation] = useState<SignupProblem | null>(null);
+  const { state, signUp } = useSignup(onCreated);
+  const pending = state.status === 'pending';
+
+  const identifierRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const confirmationRef = useRef<HTMLInputElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  // A new object for each new failure, even one with the same text, so focus moves every time.
+  const problem = useMemo(
+    () =>
+      validation ??
+      (state.status === 'failed'
+        ? describeSignupFailure(state.error, kind, messages, signup)
+        : null),
+    [validation, state, kind, messages, signup],
+  );
+
+  useEffect(() => {
+    if (problem === null) return;
+    if (problem.field === null) {
+      alertRef.current?.focus();
+      return;
+    }
+    if (problem.field === 'identifier') {
+      identifierRef.current?.focus();
+      return;
+    }
+    const input = problem.field === 'password' ? passwordRef.current : confirmationRef.current;
+    input?.focus();
+    input?.select();
+  }, [problem]);
+
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const found = checkSignup({ identifier, password, confirmation }, kind, signup);
+    setValidation(found);
+    if (found === null) void signUp({ identifier, password });
+  };
+
+  return (
+    <form className="card auth-form" onSubmit={onSubmit} noValidate aria-busy={pending}>
+      <p className="brand">{messages.appName}</p>
+      <h1>{signup.title}</h1>
+      <p className="muted">{signup.intro[kind]}</p>
+
+      {problem !== null && problem.field === null ? (
+        <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
+          {problem.text}
+        </div>
+      ) : null}
+
+      <Field
+        field="identifier"
+        label={messages.login[kind]}
+        type={kind === 'email' ? 'email' : 'text'}
+        autoComplete={kind === 'email' ? 'email' : 'username'}
+        value={identifier}
+        onChange={setIdentifier}
+        problem={problem}
+        inputRef={identifierRef}
+      />
+      <Field
+        field="password"
+        label={signup.password}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        problem={problem}
+        inputRef={passwordRef}
+      />
+      <Field
+        field="confirmation"
+        label={signup.confirmPassword}
+        type="password"
+        autoComplete="new-password"
+        value={confirmation}
+        onChange={setConfirmation}
+        problem={problem}
+        inputRef={confirmationRef}
+      />
+
+      <button type="submit" className="button button--primary" disabled={pending}>
+        {pending ? <span className="spinner spinner--small" aria-hidden="true" /> : null}
+        {signup.submit}
+      </button>
+      <p className="visually-hidden" role="status">
+        {pending ? signup.pending : ''}
+      </p>
+    </form>
+  );
+}
