@@ -1,8 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import type { Identifier } from './e2e/fixtures';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 const PORT = 4174;
+/** The course project's build (email, server-side logout), for the specs that run in both. */
+const EMAIL_PORT = 4175;
+const BOTH_IDENTIFIERS = /(signup|server-logout)\.spec\.ts$/;
 
 /**
  * E2E_BASE_URL runs the suite against a server that is already up (scripts/nginx-e2e.sh: the build
@@ -10,7 +14,32 @@ const PORT = 4174;
  */
 const externalBaseUrl = process.env.E2E_BASE_URL?.replace(/\/+$/, '') || undefined;
 
-export default defineConfig({
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    chromiumSandbox: false,
+  },
+};
+
+/**
+ * The production bundle, with the mock API switched on, so the tests also prove that the service
+ * worker starts from a production build.
+ */
+function mockBuild(outDir: string, port: number, variables: Record<string, string>) {
+  return {
+    command: `npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    env: { VITE_API_MOCKING: 'true', ...variables },
+    // Other configs (the screenshot script) extend this one from another folder.
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
+    url: `http://127.0.0.1:${port}/login`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  };
+}
+
+export default defineConfig<{ identifier: Identifier }>({
   testDir: './e2e',
   fullyParallel: true,
   workers: 2,
@@ -26,27 +55,31 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath(),
-          args: CHROMIUM_ARGS,
-          chromiumSandbox: false,
-        },
-      },
+      // The tutorial's build: usernames, and Log out ends the session in the browser only.
+      testIgnore: /server-logout\.spec\.ts$/,
+      use: browser,
     },
+    ...(externalBaseUrl
+      ? []
+      : [
+          {
+            name: 'email',
+            testMatch: BOTH_IDENTIFIERS,
+            use: {
+              ...browser,
+              baseURL: `http://127.0.0.1:${EMAIL_PORT}`,
+              identifier: 'email' as const,
+            },
+          },
+        ]),
   ],
   webServer: externalBaseUrl
     ? undefined
-    : {
-        // The production bundle, with the mock API switched on, so the tests also prove that the
-        // service worker starts from a production build.
-        command: `npx vite build --outDir dist-e2e --emptyOutDir && npx vite preview --outDir dist-e2e --port ${PORT} --strictPort`,
-        env: { VITE_API_MOCKING: 'true' },
-        // Other configs (the screenshot script) extend this one from another folder.
-        cwd: fileURLToPath(new URL('.', import.meta.url)),
-        url: `http://127.0.0.1:${PORT}/login`,
-        reuseExistingServer: !process.env.CI,
-        timeout: 120_000,
-      },
+    : [
+        mockBuild('dist-e2e', PORT, {}),
+        mockBuild('dist-e2e-email', EMAIL_PORT, {
+          VITE_LOGIN_IDENTIFIER: 'email',
+          VITE_API_LOGOUT: 'true',
+        }),
+      ],
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, failedRequestLog, logIn, test } from './fixtures';
+import { expect, failedRequestLog, logIn, signUp, test } from './fixtures';
 
 /** Axe findings of impact serious or critical, as `rule: selector` lines. */
 async function seriousFindings(page: Page): Promise<string[]> {
@@ -24,6 +24,27 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await logIn(page, 'alesanchezr', 'wrong');
       await expect(page.getByRole('alert')).toBeVisible();
       expect(await seriousFindings(page)).toEqual([]);
+    });
+
+    test.describe('/signup', () => {
+      test.use({ allowConsoleErrors: [failedRequestLog(409)] });
+
+      test('empty, and with problems under a field and in the alert, has no serious axe finding', async ({
+        page,
+      }) => {
+        await page.goto('/signup');
+        await expect(page.getByRole('button', { name: 'Sign up' })).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+
+        await signUp(page, 'alesanchezr');
+        await expect(page.getByRole('alert')).toContainText('This username is taken');
+        expect(await seriousFindings(page)).toEqual([]);
+
+        await page.getByLabel('Confirm password').fill('something else');
+        await page.getByRole('button', { name: 'Sign up' }).click();
+        await expect(page.getByRole('alert')).toContainText('do not match');
+        expect(await seriousFindings(page)).toEqual([]);
+      });
     });
 
     test('/, /profile and the 404 page have no serious axe finding', async ({ page }) => {

@@ -49,8 +49,12 @@ export async function onCspViolation(page: Page, report: (violation: CspViolatio
  * `allowConsoleErrors` lists the browser log lines a test provokes on purpose (never a CSP
  * violation: those fail the test even when a pattern matches Chromium's log line for them).
  */
-export const test = base.extend<{ allowConsoleErrors: RegExp[] }>({
+/** What the build under test logs in with (VITE_LOGIN_IDENTIFIER); the Playwright project says. */
+export type Identifier = 'username' | 'email';
+
+export const test = base.extend<{ allowConsoleErrors: RegExp[]; identifier: Identifier }>({
   allowConsoleErrors: [[], { option: true }],
+  identifier: ['username', { option: true }],
   page: async ({ page, allowConsoleErrors }, use) => {
     const problems: string[] = [];
     await onCspViolation(page, ({ directive, blocked, source }) =>
@@ -70,10 +74,32 @@ export const test = base.extend<{ allowConsoleErrors: RegExp[] }>({
 
 export { expect };
 
-export async function logIn(page: Page, username = 'alesanchezr', password = '12341234') {
-  await page.getByLabel('Username').fill(username);
+/** The login form's first field, whichever the build asks for. */
+export const identifierField = (page: Page) => page.getByLabel(/^(Username|Email)$/);
+
+/** Logs in with a username or an email, whichever the build asks for. */
+export async function logIn(page: Page, identifier = 'alesanchezr', password = '12341234') {
+  await identifierField(page).fill(identifier);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** A name no earlier sign-up used, in the build's identifier: `grace-…` or `grace-…@example.com`. */
+export function freshIdentifier(identifier: Identifier): string {
+  const name = `grace-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+  return identifier === 'email' ? `${name}@example.com` : name;
+}
+
+/** The seed user the mock and the reference backend share, as the build logs them in. */
+export const seedIdentifier = (identifier: Identifier) =>
+  identifier === 'email' ? 'alesanchezr@example.com' : 'alesanchezr';
+
+/** Fills in and sends the sign-up form, the password typed twice. */
+export async function signUp(page: Page, identifier: string, password = 'hopper1906') {
+  await page.getByLabel(/^(Username|Email)$/).fill(identifier);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
 }
 
 export function storedToken(page: Page) {

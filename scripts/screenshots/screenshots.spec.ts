@@ -31,6 +31,17 @@ test('login error state', async ({ page }) => {
   await page.screenshot({ path: `${OUT}/login-error.png` });
 });
 
+test('sign-up page, with a confirmation that does not match', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/signup');
+  await page.getByLabel('Username').fill('grace');
+  await page.getByLabel('Password', { exact: true }).fill('hopper1906');
+  await page.getByLabel('Confirm password').fill('hopper1960');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.screenshot({ path: `${OUT}/signup.png` });
+});
+
 test('profile page', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/profile');
