@@ -11,24 +11,37 @@ import {
   appOrigin,
   BACKEND_NAMES,
   BACKENDS,
+  backendApiUrl,
   backendOrigin,
+  backendsFor,
   MODES,
   type BackendName,
   type Mode,
 } from './topology';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const VARIABLES = '-u VITE_API_URL -u VITE_API_MOCKING -u VITE_API_PROXY';
+const VARIABLES = [
+  'VITE_API_URL',
+  'VITE_API_MOCKING',
+  'VITE_API_PROXY',
+  'VITE_LOGIN_IDENTIFIER',
+  'VITE_SIGNUP',
+  'VITE_API_LOGOUT',
+]
+  .map((name) => `-u ${name}`)
+  .join(' ');
 const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
 function backendServer(name: BackendName) {
   const { port, settings } = BACKENDS[name];
   if (settings === null) return [];
-  const corsOrigins = BACKEND_NAMES.map((backend) => appOrigin('cross-origin', backend)).join(',');
+  const corsOrigins = backendsFor('cross-origin')
+    .map((backend) => appOrigin('cross-origin', backend))
+    .join(',');
   return [
     {
       command: flaskCommand(port).map(shellQuote).join(' '),
-      url: `${backendOrigin(name)}/protected`,
+      url: `${backendApiUrl(name)}/protected`,
       env: {
         ...flaskPython().env,
         ...settings,
@@ -36,6 +49,8 @@ function backendServer(name: BackendName) {
         CORS_ORIGINS: corsOrigins,
       },
       cwd: repoRoot,
+      // Werkzeug logs every request; flask-backend.ts has already checked that Flask imports.
+      stderr: 'ignore' as const,
       reuseExistingServer: false,
       timeout: 30_000,
     },
@@ -46,7 +61,11 @@ function backendServer(name: BackendName) {
 function appServer(mode: Mode, backend: BackendName) {
   const origin = appOrigin(mode, backend);
   const outDir = `dist-backend-e2e/${mode}-${backend}`;
-  const buildEnv = mode === 'cross-origin' ? `VITE_API_URL=${backendOrigin(backend)}` : '';
+  const apiUrl = mode === 'cross-origin' ? [`VITE_API_URL=${backendApiUrl(backend)}`] : [];
+  const features = Object.entries(BACKENDS[backend].build ?? {}).map(
+    ([name, value]) => `${name}=${value}`,
+  );
+  const buildEnv = [...apiUrl, ...features].join(' ');
   const serveEnv = mode === 'proxy' ? `VITE_API_PROXY=${backendOrigin(backend)}` : '';
   return {
     command:
@@ -72,8 +91,9 @@ export default defineConfig({
   use: { trace: 'retain-on-failure' },
   projects: MODES.map((mode) => ({
     name: mode,
-    // A page and its API on one origin cannot disagree about connect-src.
-    testIgnore: mode === 'proxy' ? /security-policy/ : undefined,
+    // A page and its API on one origin cannot disagree about connect-src; the course project's
+    // API under /api is served cross-origin only (topology.ts).
+    testIgnore: mode === 'proxy' ? /(security-policy|course-project)\.spec\.ts$/ : undefined,
     use: {
       mode,
       ...devices['Desktop Chrome'],
@@ -86,6 +106,6 @@ export default defineConfig({
   })),
   webServer: [
     ...BACKEND_NAMES.flatMap(backendServer),
-    ...MODES.flatMap((mode) => BACKEND_NAMES.map((backend) => appServer(mode, backend))),
+    ...MODES.flatMap((mode) => backendsFor(mode).map((backend) => appServer(mode, backend))),
   ],
 });

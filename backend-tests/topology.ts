@@ -16,24 +16,48 @@ export interface Backend {
   port: number;
   /** The reference backend's settings (examples/flask-api/README.md); null: nothing listens. */
   settings: Record<string, string> | null;
+  /** The API's path under the origin (the course project's /api), part of VITE_API_URL. */
+  prefix?: string;
+  /** What the app is built with, besides the API URL. */
+  build?: Record<string, string>;
+  /** The proxy forwards `/token` to `/token`: a backend under a prefix is served cross-origin only. */
+  crossOriginOnly?: boolean;
 }
 
-export const BACKENDS = {
-  standard: { port: 5201, settings: {} },
+export type BackendName = 'standard' | 'short-lived' | 'refresh' | 'course' | 'down';
+
+export const BACKENDS: Record<BackendName, Backend> = {
+  // The tutorial's API plus sign-up and the logout blocklist; the app revokes its token on Log out.
+  standard: { port: 5201, settings: {}, build: { VITE_API_LOGOUT: 'true' } },
   // Sessions end while a test watches: 3 s tokens (the app allows 5 s of clock skew after exp).
-  'short-lived': { port: 5202, settings: { ACCESS_TOKEN_SECONDS: '3' } },
+  // No sign-up, like the tutorial's own backend.
+  'short-lived': { port: 5202, settings: { ACCESS_TOKEN_SECONDS: '3', SIGNUP: 'false' } },
   refresh: {
     port: 5203,
     settings: { ACCESS_TOKEN_SECONDS: '3', REFRESH_TOKENS: 'true', REFRESH_TOKEN_SECONDS: '15' },
   },
+  // The course project: users log in with their email, the API lives under /api.
+  course: {
+    port: 5204,
+    settings: { IDENTIFIER: 'email', URL_PREFIX: '/api' },
+    prefix: '/api',
+    build: { VITE_LOGIN_IDENTIFIER: 'email', VITE_API_LOGOUT: 'true' },
+    crossOriginOnly: true,
+  },
   // A backend that is down: its port has no listener.
   down: { port: 5209, settings: null },
-} satisfies Record<string, Backend>;
-
-export type BackendName = keyof typeof BACKENDS;
+};
 export const BACKEND_NAMES = Object.keys(BACKENDS) as BackendName[];
 
 export const backendOrigin = (name: BackendName) => `http://127.0.0.1:${BACKENDS[name].port}`;
+
+/** What a cross-origin build of the app is given as VITE_API_URL. */
+export const backendApiUrl = (name: BackendName) =>
+  backendOrigin(name) + (BACKENDS[name].prefix ?? '');
+
+/** The backends each mode serves the app for. */
+export const backendsFor = (mode: Mode) =>
+  BACKEND_NAMES.filter((name) => mode === 'cross-origin' || !BACKENDS[name].crossOriginOnly);
 
 /** Where the app for this mode and backend is served. */
 export function appOrigin(mode: Mode, backend: BackendName): string {

@@ -10,6 +10,14 @@ export function failedRequestLog(status: number): RegExp {
   return new RegExp(`^Failed to load resource: the server responded with a status of ${status} `);
 }
 
+/**
+ * One pattern that matches any of `patterns`. `test.use({ allowConsoleErrors: [a, b] })` does not
+ * work: Playwright reads an array whose second item is an object as a value and its options.
+ */
+export function anyOf(...patterns: RegExp[]): RegExp {
+  return new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'));
+}
+
 /** What a `securitypolicyviolation` event says, as the fixture reports it. */
 export interface CspViolation {
   directive: string;

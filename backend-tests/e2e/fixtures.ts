@@ -6,10 +6,14 @@ import { test as base } from '../../e2e/fixtures';
 import { appOrigin, backendOrigin, type BackendName, type Mode } from '../topology';
 
 export {
+  anyOf,
   appUrl,
   expect,
   failedRequestLog,
+  freshIdentifier,
+  identifierField,
   logIn,
+  signUp,
   storedToken,
   TOKEN_KEY,
 } from '../../e2e/fixtures';

@@ -93,6 +93,32 @@ test.describe('a tampered token', () => {
   });
 });
 
+test.describe('a token put back after logout', () => {
+  // This build has VITE_API_LOGOUT=true: Log out put the token on the backend's blocklist.
+  test.use({ allowConsoleErrors: [failedRequestLog(401)] });
+
+  test('gets the real 401 "Token has been revoked"', async ({ page }) => {
+    await page.goto('/login');
+    await logIn(page);
+    await expect(page.getByRole('heading', greeting)).toBeVisible();
+    const token = await storedToken(page);
+    const logout = page.waitForResponse((response) => response.url().endsWith('/logout'));
+    await page.getByRole('button', { name: 'Log out' }).click();
+    expect((await logout).status()).toBe(200);
+
+    await page.evaluate(
+      ([key, value]) => {
+        window.localStorage.setItem(key, value);
+      },
+      [TOKEN_KEY, token ?? ''] as const,
+    );
+    await page.goto('/profile');
+
+    await expect(page.getByRole('alert')).toContainText('ended by the server');
+    expect(await storedToken(page)).toBeNull();
+  });
+});
+
 test('logout drops the token, and Back shows no private data', async ({ page }) => {
   await page.goto('/login');
   await logIn(page);

@@ -3,6 +3,7 @@
  * project's POST /signup. The login field is the build's VITE_LOGIN_IDENTIFIER.
  */
 import { decodeJwtClaims } from '../auth/jwt-claims';
+import { API_PATHS } from '../config/api-paths';
 import { env } from '../config/env';
 import { apiRequest } from './api-client';
 import { expectNumber, expectRecord, expectString, ShapeError } from './parse';
@@ -57,7 +58,7 @@ const body = ({ identifier, password }: Credentials) => ({
 });
 
 export function requestToken(credentials: Credentials, signal?: AbortSignal): Promise<LoginResult> {
-  return apiRequest('/token', {
+  return apiRequest(API_PATHS.token, {
     method: 'POST',
     body: body(credentials),
     parse: parseLoginResult,
@@ -67,7 +68,7 @@ export function requestToken(credentials: Credentials, signal?: AbortSignal): Pr
 }
 
 export function fetchCurrentUser(signal?: AbortSignal): Promise<CurrentUser> {
-  return apiRequest('/protected', { parse: parseUser, signal });
+  return apiRequest(API_PATHS.protected, { parse: parseUser, signal });
 }
 
 /** POST /signup: creates the account (201) and answers the user it created. */
@@ -75,7 +76,7 @@ export function requestSignup(
   credentials: Credentials,
   signal?: AbortSignal,
 ): Promise<CurrentUser> {
-  return apiRequest('/signup', {
+  return apiRequest(API_PATHS.signup, {
     method: 'POST',
     body: body(credentials),
     parse: parseUser,

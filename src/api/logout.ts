@@ -5,6 +5,7 @@
  */
 import { endSession } from '../auth/session';
 import { getToken, refreshToken } from '../auth/token-storage';
+import { API_PATHS } from '../config/api-paths';
 import { env } from '../config/env';
 import { resolveApiUrl, sendRequest } from './http';
 
@@ -13,11 +14,12 @@ export function logOut(): void {
   endSession('logout');
   if (!env.apiLogout) return;
   for (const token of tokens) {
-    sendRequest(resolveApiUrl('/logout'), token, { method: 'POST', parse: () => undefined }).catch(
-      () => {
-        // Already logged out here; a server that could not revoke the token is not the
-        // person's problem, and its token is gone from this browser.
-      },
-    );
+    sendRequest(resolveApiUrl(API_PATHS.logout), token, {
+      method: 'POST',
+      parse: () => undefined,
+    }).catch(() => {
+      // Already logged out here; a server that could not revoke the token is not the
+      // person's problem, and its token is gone from this browser.
+    });
   }
 }

@@ -7,6 +7,7 @@
 import { decodeJwtClaims, isExpired } from '../auth/jwt-claims';
 import { endSessionIfCurrent } from '../auth/session';
 import { getToken, refreshToken, reloadTokenFromStorage, setToken } from '../auth/token-storage';
+import { API_PATHS } from '../config/api-paths';
 import { ApiError } from './api-error';
 import { resolveApiUrl, sendRequest } from './http';
 import { expectRecord, expectString, ShapeError } from './parse';
@@ -43,7 +44,7 @@ async function renew(expiredToken: string): Promise<string | null> {
   const refresh = refreshToken.get();
   if (refresh === null) return null;
   try {
-    const renewed = await sendRequest(resolveApiUrl('/refresh'), refresh, {
+    const renewed = await sendRequest(resolveApiUrl(API_PATHS.refresh), refresh, {
       method: 'POST',
       parse: parseRefreshResult,
     });

@@ -1,8 +1,8 @@
 /**
- * The backend's paths, from the tutorial: `POST /token`, `GET /protected`, and `/refresh` for a
- * backend that adds refresh tokens. One list for the app's endpoint code and for the proxy that
- * `npm run dev` and `vite preview` set up with VITE_API_PROXY: a path missing here would reach
- * Vite instead of the backend.
+ * The backend's paths: the tutorial's `POST /token` and `GET /protected`, `/refresh` for a backend
+ * that adds refresh tokens, and the course project's `/signup` and `/logout`. One list for the
+ * app's endpoint code and for the proxy that `npm run dev` and `vite preview` set up with
+ * VITE_API_PROXY: a path missing here would reach Vite instead of the backend.
  *
  * Pure on purpose: vite.config.ts imports it as well as the app.
  */
@@ -10,27 +10,46 @@ export const API_PATHS = {
   token: '/token',
   protected: '/protected',
   refresh: '/refresh',
+  signup: '/signup',
+  logout: '/logout',
 } as const;
 
 export type ApiPath = (typeof API_PATHS)[keyof typeof API_PATHS];
+
+/** What the proxy rule reads of a request: an `http.IncomingMessage`, structurally. */
+interface ProxiedRequest {
+  url?: string | undefined;
+  headers: { accept?: string | undefined };
+}
 
 /** One proxy rule, in the shape of Vite's `ProxyOptions`. */
 export interface ApiProxyRule {
   target: string;
   changeOrigin: true;
+  /** Keeps a request for Vite (by returning its URL) instead of forwarding it. */
+  bypass: (request: ProxiedRequest) => string | undefined;
+}
+
+/**
+ * A page the browser navigates to asks for HTML: `/signup` is both the app's page and the API's
+ * route, and the page must stay the app's (the rule create-react-app's proxy follows too).
+ */
+function keepPageNavigations(request: ProxiedRequest): string | undefined {
+  return request.headers.accept?.includes('text/html') ? request.url : undefined;
 }
 
 /**
  * The `server.proxy` / `preview.proxy` table that forwards every API path to `target` (an origin).
  * A key starting with `^` is a regular expression for Vite, matched against the path and query:
  * `/token`, `/token?x=1` and `/token/…` go to the backend; `/tokens` or `/token.js` do not.
- * `changeOrigin` sends the backend its own Host, as a direct request would.
+ * `changeOrigin` sends the backend its own Host, as a direct request would. A page navigation
+ * (Accept: text/html) stays with Vite, which serves the app.
  */
 export function apiProxyRules(target: string): Record<string, ApiProxyRule> {
   return Object.fromEntries(
     Object.values(API_PATHS).map((path) => [
       `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[/?]|$)`,
-      { target, changeOrigin: true },
+      { target, changeOrigin: true, bypass: keepPageNavigations },
     ]),
   );
 }

@@ -128,6 +128,7 @@ describe('apiProxyRules', () => {
       Object.values(API_PATHS).map(() => ({
         target: 'http://127.0.0.1:5000',
         changeOrigin: true,
+        bypass: expect.any(Function),
       })),
     );
   });
@@ -207,6 +208,17 @@ describe('npm run dev with VITE_API_PROXY', () => {
     expect(seen.map(({ url }) => url)).toEqual(
       Object.values(API_PATHS).map((path) => `${path}?from=test`),
     );
+  });
+
+  it('keeps a page navigation to /signup, the app’s page, and forwards the API’s POST /signup', async () => {
+    const page = await fetch(`${origin}/signup`, { headers: { Accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"></div>');
+    expect(seen).toEqual([]);
+
+    const api = await postJson(`${origin}/signup`, { username: 'grace', password: 'x' });
+    await api.arrayBuffer();
+    expect(seen.map(({ method, url }) => `${method} ${url}`)).toEqual(['POST /signup']);
   });
 
   it('leaves the app’s own paths to Vite: /login is index.html', async () => {

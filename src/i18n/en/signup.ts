@@ -23,6 +23,8 @@ export const en = {
       ? 'The server did not accept these details. Check them and try again.'
       : `The server did not accept these details: “${serverMessage}”.`,
   unavailable: 'Sign-ups are not available on this server.',
+  unreachable:
+    'Can’t reach the sign-up service. Check your connection and try again; if this keeps happening, this server may not offer sign-ups.',
   haveAccount: 'Already have an account?',
   logIn: 'Log in',
 };

@@ -25,6 +25,8 @@ export const es: SignupMessages = {
       ? 'El servidor no aceptó estos datos. Revísalos y vuelve a intentarlo.'
       : `El servidor no aceptó estos datos: «${serverMessage}».`,
   unavailable: 'Este servidor no permite crear cuentas.',
+  unreachable:
+    'No se puede contactar con el servicio de registro. Comprueba tu conexión y vuelve a intentarlo; si sigue pasando, puede que este servidor no permita crear cuentas.',
   haveAccount: '¿Ya tienes una cuenta?',
   logIn: 'Iniciar sesión',
 };

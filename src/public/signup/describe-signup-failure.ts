@@ -20,5 +20,8 @@ export function describeSignupFailure(
       return { text: signup.unavailable, field: null };
     }
   }
+  // Cross-origin, a backend without the route fails the CORS preflight, which the browser
+  // reports exactly like a lost connection: say both.
+  if (error.kind === 'network') return { text: signup.unreachable, field: null };
   return { text: describeApiError(error, messages.errors), field: null };
 }

@@ -153,7 +153,11 @@ describe('sign-up', () => {
       () => new HttpResponse(null, { status: 405 }),
       'Sign-ups are not available on this server.',
     ],
-    ['no network', () => HttpResponse.error(), 'Can’t reach the server'],
+    [
+      'no network (or, cross-origin, no such route: the CORS preflight fails)',
+      () => HttpResponse.error(),
+      'Can’t reach the sign-up service. Check your connection and try again; if this keeps happening, this server may not offer sign-ups.',
+    ],
     [
       'an HTML 502',
       () =>
