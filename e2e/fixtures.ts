@@ -114,6 +114,16 @@ export function storedToken(page: Page) {
   return page.evaluate((key) => window.localStorage.getItem(key), TOKEN_KEY);
 }
 
+/** Puts `token` back in storage, as someone who copied it before logging out would. */
+export async function restoreToken(page: Page, token: string | null) {
+  await page.evaluate(
+    ([key, value]) => {
+      window.localStorage.setItem(key, value);
+    },
+    [TOKEN_KEY, token ?? ''] as const,
+  );
+}
+
 /** Path, query and hash of the page's URL. */
 export function appUrl(page: Page): string {
   const url = new URL(page.url());

@@ -6,7 +6,7 @@ import {
   seedIdentifier,
   storedToken,
   test,
-  TOKEN_KEY,
+  restoreToken,
 } from './fixtures';
 
 test.describe('a token put back after logout', () => {
@@ -24,12 +24,7 @@ test.describe('a token put back after logout', () => {
 
     await expect(page).toHaveURL(/\/login$/);
     expect((await logout).status()).toBe(200);
-    await page.evaluate(
-      ([key, value]) => {
-        window.localStorage.setItem(key, value);
-      },
-      [TOKEN_KEY, token ?? ''] as const,
-    );
+    await restoreToken(page, token);
     await page.goto('/profile');
 
     await expect(page.getByRole('alert')).toHaveText(

@@ -11,7 +11,7 @@ import {
   signUp,
   storedToken,
   test,
-  TOKEN_KEY,
+  restoreToken,
 } from './fixtures';
 
 test.use({ backend: 'course' });
@@ -66,12 +66,7 @@ test.describe('a token put back after logout', () => {
 
     await expect(page).toHaveURL(/\/login$/);
     expect(await (await logout).json()).toEqual({ msg: 'Logged out' });
-    await page.evaluate(
-      ([key, value]) => {
-        window.localStorage.setItem(key, value);
-      },
-      [TOKEN_KEY, token ?? ''] as const,
-    );
+    await restoreToken(page, token);
     const refused = page.waitForResponse((response) => response.url().endsWith('/api/protected'));
     await page.goto('/profile');
 

@@ -13,6 +13,7 @@ export {
   freshIdentifier,
   identifierField,
   logIn,
+  restoreToken,
   signUp,
   storedToken,
   TOKEN_KEY,

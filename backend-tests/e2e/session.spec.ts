@@ -1,5 +1,14 @@
 /** The everyday flows against the real flask-jwt-extended: what the mock suite does, for real. */
-import { appUrl, expect, failedRequestLog, logIn, storedToken, test, TOKEN_KEY } from './fixtures';
+import {
+  appUrl,
+  expect,
+  failedRequestLog,
+  logIn,
+  restoreToken,
+  storedToken,
+  test,
+  TOKEN_KEY,
+} from './fixtures';
 
 const greeting = { name: 'Welcome, alesanchezr!' };
 
@@ -106,12 +115,7 @@ test.describe('a token put back after logout', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     expect((await logout).status()).toBe(200);
 
-    await page.evaluate(
-      ([key, value]) => {
-        window.localStorage.setItem(key, value);
-      },
-      [TOKEN_KEY, token ?? ''] as const,
-    );
+    await restoreToken(page, token);
     await page.goto('/profile');
 
     await expect(page.getByRole('alert')).toContainText('ended by the server');

@@ -6,7 +6,7 @@ import { RequireAuth } from '../guard/require-auth';
 import { LoginPage } from '../public/login/login-page';
 import { NotFoundPage } from '../public/not-found/not-found-page';
 import { signupPage } from '../public/signup/signup-loader';
-import { LazyPage } from './lazy-page';
+import { LazyPage } from '../ui/lazy-page';
 
 export function AppRoutes() {
   return (

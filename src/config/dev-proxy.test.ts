@@ -123,14 +123,17 @@ describe('apiProxyRules', () => {
     expect(matched('/')).toBe(false);
   });
 
-  it('sends every path to the target with changeOrigin', () => {
-    expect(Object.values(apiProxyRules('http://127.0.0.1:5000'))).toEqual(
-      Object.values(API_PATHS).map(() => ({
-        target: 'http://127.0.0.1:5000',
-        changeOrigin: true,
-        bypass: expect.any(Function),
-      })),
-    );
+  it('sends every path to the target with changeOrigin, and keeps page navigations', () => {
+    const rules = Object.values(apiProxyRules('http://127.0.0.1:5000'));
+    expect(rules).toHaveLength(Object.values(API_PATHS).length);
+    for (const rule of rules) {
+      expect(rule).toMatchObject({ target: 'http://127.0.0.1:5000', changeOrigin: true });
+      expect(rule.bypass({ url: '/signup', headers: { accept: 'text/html,*/*' } })).toBe('/signup');
+      expect(
+        rule.bypass({ url: '/signup', headers: { accept: 'application/json' } }),
+      ).toBeUndefined();
+      expect(rule.bypass({ url: '/signup', headers: {} })).toBeUndefined();
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ModuleLoader } from '../lib/module-loader';
 import { useModule } from '../lib/use-module';
-import { FullPageSpinner } from '../ui/full-page-spinner';
-import { LoadFailed } from '../ui/load-failed';
+import { FullPageSpinner } from './full-page-spinner';
+import { LoadFailed } from './load-failed';
 
 /** A page whose code is a chunk of its own: a spinner while it downloads, a retry if it fails. */
 export function LazyPage<M>({
