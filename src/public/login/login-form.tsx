@@ -3,6 +3,7 @@ import { useSessionEndReason } from '../../auth/use-session';
 import { env } from '../../config/env';
 import { privateApp } from '../../guard/private-app-loader';
 import { useMessages, type Messages } from '../../i18n/messages';
+import { SubmitButton } from '../../ui/submit-button';
 import { describeLoginFailure, type LoginFocus } from './describe-login-failure';
 import { useLogin } from './use-login';
 
@@ -156,13 +157,7 @@ export function LoginForm({ signedUp }: LoginFormProps) {
         />
       </div>
 
-      <button type="submit" className="button button--primary" disabled={pending}>
-        {pending ? <span className="spinner spinner--small" aria-hidden="true" /> : null}
-        {login.submit}
-      </button>
-      <p className="visually-hidden" role="status">
-        {pending ? login.pending : ''}
-      </p>
+      <SubmitButton pending={pending} label={login.submit} pendingText={login.pending} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import type { CurrentUser } from '../../api/endpoints';
 import { env } from '../../config/env';
 import { useMessages } from '../../i18n/messages';
 import { useSignupMessages } from '../../i18n/signup-messages';
+import { SubmitButton } from '../../ui/submit-button';
 import { checkSignup, type SignupField, type SignupProblem } from './check-signup';
 import { describeSignupFailure } from './describe-signup-failure';
 import { useSignup } from './use-signup';
@@ -159,13 +160,7 @@ export function SignupForm({ onCreated }: { onCreated: (user: CurrentUser) => vo
         inputRef={confirmationRef}
       />
 
-      <button type="submit" className="button button--primary" disabled={pending}>
-        {pending ? <span className="spinner spinner--small" aria-hidden="true" /> : null}
-        {signup.submit}
-      </button>
-      <p className="visually-hidden" role="status">
-        {pending ? signup.pending : ''}
-      </p>
+      <SubmitButton pending={pending} label={signup.submit} pendingText={signup.pending} />
     </form>
   );
 }
