@@ -121,7 +121,6 @@ export async function sendRequest<T>(
     });
     text = await response.text();
   } catch (cause) {
-    clearTimeout(timer);
     throw await failure(cause);
   } finally {
     clearTimeout(timer);

@@ -8,6 +8,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import { env } from '../config/env';
+import { EMAIL_SHAPE } from '../config/email-shape';
 import type { LoginIdentifier } from '../config/env-rules';
 import { methodNotAllowed, notFound } from './flask-error-pages';
 import { createAccessToken, createRefreshToken, verifyJwt } from './flask-jwt';
@@ -17,9 +18,6 @@ import { simulateNetwork } from './simulated-network';
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export const apiPath = (path: string) => `${env.apiUrl}${path}`;
-
-/** What the reference backend takes for an email address: something@something.tld, no spaces. */
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * The body's login field (`field`) and password, or the reference backend's 400 message for a
@@ -47,6 +45,10 @@ async function readCredentials(
 }
 
 const badRequest = (msg: string) => HttpResponse.json({ msg }, { status: 400 });
+
+/** flask-jwt-extended's answer to a request whose token it refused. */
+const refused = ({ status, msg }: { status: number; msg: string }) =>
+  HttpResponse.json({ msg }, { status });
 
 /**
  * Werkzeug's 405 for any other method on a route (HEAD comes with GET, OPTIONS with every route,
@@ -119,9 +121,7 @@ export function createHandlers(state: MockServerState) {
       const injected = await simulateNetwork(state);
       if (injected !== null) return injected;
       const verification = await verify(request, false);
-      if (!verification.ok) {
-        return HttpResponse.json({ msg: verification.msg }, { status: verification.status });
-      }
+      if (!verification.ok) return refused(verification);
       const user = userOf(verification.claims);
       if (user === undefined) return userLookupError(verification.claims);
       const field = env.loginIdentifier;
@@ -156,9 +156,7 @@ export function createHandlers(state: MockServerState) {
       const injected = await simulateNetwork(state);
       if (injected !== null) return injected;
       const verification = await verify(request, 'any');
-      if (!verification.ok) {
-        return HttpResponse.json({ msg: verification.msg }, { status: verification.status });
-      }
+      if (!verification.ok) return refused(verification);
       if (userOf(verification.claims) === undefined) return userLookupError(verification.claims);
       const { jti } = verification.claims;
       if (typeof jti === 'string') state.revokedJtis.add(jti);
@@ -174,9 +172,7 @@ export function createHandlers(state: MockServerState) {
       // The tutorial's backend has no such route.
       if (!config.issueRefreshTokens) return notFound();
       const verification = await verify(request, true);
-      if (!verification.ok) {
-        return HttpResponse.json({ msg: verification.msg }, { status: verification.status });
-      }
+      if (!verification.ok) return refused(verification);
       const user = userOf(verification.claims);
       if (user === undefined) return userLookupError(verification.claims);
       const accessToken = await createAccessToken({

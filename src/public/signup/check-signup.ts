@@ -1,3 +1,4 @@
+import { EMAIL_SHAPE } from '../../config/email-shape';
 import type { LoginIdentifier } from '../../config/env-rules';
 import type { SignupMessages } from '../../i18n/en/signup';
 
@@ -14,9 +15,6 @@ export interface SignupValues {
   password: string;
   confirmation: string;
 }
-
-/** Something@something.tld with no spaces: what the reference backend takes for an email. */
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The first thing to fix before the form may be sent, or null. Nothing is trimmed. */
 export function checkSignup(
