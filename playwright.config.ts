@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 import type { Identifier } from './e2e/fixtures';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const PORT = 4174;
 /** The course project's build (email, server-side logout), for the specs that run in both. */
@@ -16,11 +16,7 @@ const externalBaseUrl = process.env.E2E_BASE_URL?.replace(/\/+$/, '') || undefin
 
 const browser = {
   ...devices['Desktop Chrome'],
-  launchOptions: {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
-    chromiumSandbox: false,
-  },
+  launchOptions: chromiumLaunchOptions(),
 };
 
 /**

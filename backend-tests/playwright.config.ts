@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { flaskCommand, flaskPython } from './flask-backend';
 import {
   appOrigin,
@@ -97,11 +97,7 @@ export default defineConfig({
     use: {
       mode,
       ...devices['Desktop Chrome'],
-      launchOptions: {
-        executablePath: chromiumPath(),
-        args: CHROMIUM_ARGS,
-        chromiumSandbox: false,
-      },
+      launchOptions: chromiumLaunchOptions(),
     },
   })),
   webServer: [

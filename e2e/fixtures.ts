@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 
 export const TOKEN_KEY = 'jwt-token';
 
@@ -49,6 +49,18 @@ export async function onCspViolation(page: Page, report: (violation: CspViolatio
       true,
     );
   });
+}
+
+/**
+ * A page of its own, outside the shared fixture (which rightly fails a test on any policy
+ * violation), for the tests that provoke one on purpose; `violations` fills as they happen.
+ */
+export async function pageRecordingViolations(browser: Browser, baseURL: string | undefined) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const violations: CspViolation[] = [];
+  await onCspViolation(page, (violation) => violations.push(violation));
+  return { context, page, violations };
 }
 
 /**

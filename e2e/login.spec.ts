@@ -1,14 +1,8 @@
 import { appUrl, expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
+import { deepLinkComesBack } from './flows';
 
-test('a logged-out deep link comes back to exactly that URL after login', async ({ page }) => {
-  await page.goto('/profile?tab=details#top');
-  await expect(page).toHaveURL(/\/login$/);
-
-  await logIn(page);
-
-  await expect(page.getByRole('heading', { name: 'Profile' })).toBeVisible();
-  expect(appUrl(page)).toBe('/profile?tab=details#top');
-});
+test('a logged-out deep link comes back to exactly that URL after login', ({ page }) =>
+  deepLinkComesBack(page));
 
 test.describe('with a wrong password', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });

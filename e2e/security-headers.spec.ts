@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { securityHeaders } from '../vite-plugins/security-headers';
-import { expect, logIn, onCspViolation, test, type CspViolation } from './fixtures';
+import { expect, logIn, pageRecordingViolations, test } from './fixtures';
 
 /**
  * The headers the served build wrote into its own gatehouse-build.json, as `vite preview` sends
@@ -67,11 +67,7 @@ test('the browser enforces the policy: an injected inline script is refused', as
   browser,
   baseURL,
 }) => {
-  // A page of its own: the shared fixture would (rightly) fail this test on the violation.
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  const violations: CspViolation[] = [];
-  await onCspViolation(page, (violation) => violations.push(violation));
+  const { context, page, violations } = await pageRecordingViolations(browser, baseURL);
   await page.goto('/login');
   await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
 

@@ -20,3 +20,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-gpu',
 ];
+
+/** Playwright's `launchOptions` for that Chromium (as root here, so without its sandbox). */
+export function chromiumLaunchOptions() {
+  return { executablePath: chromiumPath(), args: CHROMIUM_ARGS, chromiumSandbox: false };
+}

@@ -2,7 +2,7 @@
  * The build served with headers that are not its own, as a server configured for another build
  * would send them: connect-src 'self' only, while the build calls the backend's origin.
  */
-import { onCspViolation, type CspViolation } from '../../e2e/fixtures';
+import { pageRecordingViolations } from '../../e2e/fixtures';
 import { backendOrigin } from '../topology';
 import { expect, test } from './fixtures';
 
@@ -10,11 +10,7 @@ test('a policy that blocks the API is named on the page and in the console', asy
   browser,
   baseURL,
 }) => {
-  // A page of its own: the shared fixture fails a test on the very violation this one provokes.
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  const violations: CspViolation[] = [];
-  await onCspViolation(page, (violation) => violations.push(violation));
+  const { context, page, violations } = await pageRecordingViolations(browser, baseURL);
   const warnings: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'warning') warnings.push(message.text());

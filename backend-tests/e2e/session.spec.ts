@@ -1,6 +1,5 @@
 /** The everyday flows against the real flask-jwt-extended: what the mock suite does, for real. */
 import {
-  appUrl,
   expect,
   failedRequestLog,
   logIn,
@@ -9,6 +8,12 @@ import {
   test,
   TOKEN_KEY,
 } from './fixtures';
+import {
+  deepLinkComesBack,
+  logoutAndBack,
+  reloadShowsNoLoginForm,
+  twoTabsFollowEachOther,
+} from '../../e2e/flows';
 
 const greeting = { name: 'Welcome, alesanchezr!' };
 
@@ -47,35 +52,11 @@ test.describe('with a wrong password', () => {
   });
 });
 
-test('a logged-out deep link comes back to exactly that URL after login', async ({ page }) => {
-  await page.goto('/profile?tab=details#top');
-  await expect(page).toHaveURL(/\/login$/);
+test('a logged-out deep link comes back to exactly that URL after login', ({ page }) =>
+  deepLinkComesBack(page));
 
-  await logIn(page);
-
-  await expect(page.getByRole('heading', { name: 'Profile' })).toBeVisible();
-  expect(appUrl(page)).toBe('/profile?tab=details#top');
-  await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
-});
-
-test('a reload keeps the session and never shows the login form', async ({ page }) => {
-  await page.goto('/profile');
-  await logIn(page);
-  await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
-
-  await page.addInitScript(() => {
-    new MutationObserver(() => {
-      if (document.querySelector('input[type="password"]') !== null) {
-        window.localStorage.setItem('e2e:saw-login-form', 'yes');
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.reload();
-
-  await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
-  expect(appUrl(page)).toBe('/profile');
-  expect(await page.evaluate(() => window.localStorage.getItem('e2e:saw-login-form'))).toBeNull();
-});
+test('a reload keeps the session and never shows the login form', ({ page }) =>
+  reloadShowsNoLoginForm(page));
 
 test.describe('a tampered token', () => {
   // flask-jwt-extended refuses the forged signature: 422 "Signature verification failed".
@@ -123,35 +104,7 @@ test.describe('a token put back after logout', () => {
   });
 });
 
-test('logout drops the token, and Back shows no private data', async ({ page }) => {
-  await page.goto('/login');
-  await logIn(page);
-  await page.getByRole('link', { name: 'Profile', exact: true }).click();
-  await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
+test('logout drops the token, and Back shows no private data', ({ page }) => logoutAndBack(page));
 
-  await page.getByRole('button', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/login$/);
-  expect(await storedToken(page)).toBeNull();
-
-  await page.goBack();
-  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
-  await expect(page.getByText('alesanchezr')).toHaveCount(0);
-});
-
-test('two tabs follow each other: logout and login without a reload', async ({ context }) => {
-  const first = await context.newPage();
-  const second = await context.newPage();
-  await first.goto('/login');
-  await logIn(first);
-  await expect(first.getByRole('heading', greeting)).toBeVisible();
-  await second.goto('/profile');
-  await expect(second.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
-
-  await first.getByRole('button', { name: 'Log out' }).click();
-  await expect(second).toHaveURL(/\/login$/, { timeout: 3_000 });
-
-  await logIn(first, 'ada', 'lovelace1815');
-  await expect(second.getByRole('heading', { name: 'Welcome, ada!' })).toBeVisible({
-    timeout: 3_000,
-  });
-});
+test('two tabs follow each other: logout and login without a reload', ({ context }) =>
+  twoTabsFollowEachOther(context));

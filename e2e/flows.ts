@@ -1,0 +1,79 @@
+/**
+ * The everyday flows, written once and run twice: against the mock (e2e/) and against the real
+ * reference backend, cross-origin and through the proxy (backend-tests/e2e/). Each is a whole
+ * test body, from a logged-out page to its assertions.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { appUrl, expect, logIn, storedToken } from './fixtures';
+
+const profileOf = (page: Page, name: string) =>
+  page.getByRole('definition').filter({ hasText: name });
+
+/** A logged-out deep link goes to /login and, after login, back to exactly that URL. */
+export async function deepLinkComesBack(page: Page) {
+  await page.goto('/profile?tab=details#top');
+  await expect(page).toHaveURL(/\/login$/);
+
+  await logIn(page);
+
+  await expect(page.getByRole('heading', { name: 'Profile' })).toBeVisible();
+  expect(appUrl(page)).toBe('/profile?tab=details#top');
+  await expect(profileOf(page, 'alesanchezr')).toBeVisible();
+}
+
+/** A reload of a private page keeps the session, and the login form never shows, not for a frame. */
+export async function reloadShowsNoLoginForm(page: Page) {
+  await page.goto('/profile');
+  await logIn(page);
+  await expect(profileOf(page, 'alesanchezr')).toBeVisible();
+
+  // Record, from the very first paint, whether a password field is ever in the page.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('input[type="password"]') !== null) {
+        window.localStorage.setItem('e2e:saw-login-form', 'yes');
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+
+  await expect(profileOf(page, 'alesanchezr')).toBeVisible();
+  expect(appUrl(page)).toBe('/profile');
+  expect(await page.evaluate(() => window.localStorage.getItem('e2e:saw-login-form'))).toBeNull();
+}
+
+/** Log out goes to /login and drops the token; Back shows no private data. */
+export async function logoutAndBack(page: Page) {
+  await page.goto('/login');
+  await logIn(page);
+  await page.getByRole('link', { name: 'Profile', exact: true }).click();
+  await expect(profileOf(page, 'alesanchezr')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  expect(await storedToken(page)).toBeNull();
+
+  await page.goBack();
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await expect(page.getByText('alesanchezr')).toHaveCount(0);
+}
+
+/** A logout, then a login as someone else, in one tab show in the other without a reload. */
+export async function twoTabsFollowEachOther(context: BrowserContext) {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto('/login');
+  await logIn(first);
+  await expect(first.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
+  await second.goto('/profile');
+  await expect(profileOf(second, 'alesanchezr')).toBeVisible();
+
+  await first.getByRole('button', { name: 'Log out' }).click();
+  await expect(second).toHaveURL(/\/login$/, { timeout: 3_000 });
+  await expect(second.getByRole('button', { name: 'Log in' })).toBeVisible();
+
+  await logIn(first, 'ada', 'lovelace1815');
+  await expect(second.getByRole('heading', { name: 'Welcome, ada!' })).toBeVisible({
+    timeout: 3_000,
+  });
+}
