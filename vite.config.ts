@@ -1,13 +1,14 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
-import { apiProxyRules } from './src/config/api-paths.ts';
+import { apiProxyRules } from './src/config/api-proxy.ts';
 import {
   parseApiEnv,
   parseApiProxy,
   parseFeatureEnv,
   type Parsed,
 } from './src/config/env-rules.ts';
+import { DIALECTS } from './src/profiles/dialects.ts';
 import { deploymentFiles } from './vite-plugins/deployment-files.ts';
 import { mockServiceWorker } from './vite-plugins/mock-service-worker.ts';
 import { previewFromBuild } from './vite-plugins/preview-from-build.ts';
@@ -16,8 +17,6 @@ function required<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(parsed.problem);
   return parsed.value;
 }
-
-const proxyFor = (apiProxy: string) => (apiProxy === '' ? undefined : apiProxyRules(apiProxy));
 
 export default defineConfig(({ command, mode, isPreview }) => {
   // loadEnv reads .env files and the process environment, as Vite itself does for import.meta.env.
@@ -28,7 +27,7 @@ export default defineConfig(({ command, mode, isPreview }) => {
     const apiProxy = required(parseApiProxy(fileEnv.VITE_API_PROXY));
     return {
       plugins: [previewFromBuild(fileEnv, apiProxy)],
-      preview: { host: '127.0.0.1', port: 4173, proxy: proxyFor(apiProxy) },
+      preview: { host: '127.0.0.1', port: 4173 },
     };
   }
 
@@ -37,16 +36,25 @@ export default defineConfig(({ command, mode, isPreview }) => {
   );
   const features = required(parseFeatureEnv(fileEnv));
   return {
-    plugins: [react(), mockServiceWorker(mocking), deploymentFiles({ apiUrl, mocking })],
+    plugins: [
+      react(),
+      mockServiceWorker(mocking),
+      deploymentFiles({ apiUrl, mocking, apiProfile: features.apiProfile }),
+    ],
     define: {
       __GATEHOUSE_API_MOCKING__: JSON.stringify(mocking),
       __GATEHOUSE_API_URL__: JSON.stringify(apiUrl),
+      __GATEHOUSE_API_PROFILE__: JSON.stringify(features.apiProfile),
       __GATEHOUSE_LOGIN_IDENTIFIER__: JSON.stringify(features.loginIdentifier),
       __GATEHOUSE_SIGNUP__: JSON.stringify(features.signup),
       __GATEHOUSE_API_LOGOUT__: JSON.stringify(features.apiLogout),
     },
     // No security headers here: the dev server's React refresh needs an inline script.
-    server: { host: '127.0.0.1', port: 5173, proxy: proxyFor(apiProxy) },
+    server: {
+      host: '127.0.0.1',
+      port: 5173,
+      proxy: apiProxy === '' ? undefined : apiProxyRules(apiProxy, DIALECTS[features.apiProfile]),
+    },
     test: {
       environment: 'jsdom',
       setupFiles: ['./src/test/setup.ts'],

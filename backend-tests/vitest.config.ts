@@ -11,6 +11,7 @@ export default defineConfig({
   define: {
     __GATEHOUSE_API_URL__: '""',
     __GATEHOUSE_API_MOCKING__: 'true',
+    __GATEHOUSE_API_PROFILE__: '"flask-jwt-extended"',
     __GATEHOUSE_LOGIN_IDENTIFIER__: '"username"',
     __GATEHOUSE_SIGNUP__: 'true',
     __GATEHOUSE_API_LOGOUT__: 'false',

@@ -3,6 +3,7 @@
 interface ImportMetaEnv {
   readonly VITE_API_URL?: string;
   readonly VITE_API_MOCKING?: string;
+  readonly VITE_API_PROFILE?: string;
   readonly VITE_LOGIN_IDENTIFIER?: string;
   readonly VITE_SIGNUP?: string;
   readonly VITE_API_LOGOUT?: string;
@@ -17,6 +18,9 @@ declare const __GATEHOUSE_API_MOCKING__: boolean;
 
 /** VITE_API_URL validated and normalised by vite.config.ts (no trailing slash; '' for same origin). */
 declare const __GATEHOUSE_API_URL__: string;
+
+/** VITE_API_PROFILE, validated by vite.config.ts. */
+declare const __GATEHOUSE_API_PROFILE__: 'flask-jwt-extended' | 'fastapi' | 'simplejwt';
 
 /** VITE_LOGIN_IDENTIFIER, validated by vite.config.ts: `"username"` or `"email"`. */
 declare const __GATEHOUSE_LOGIN_IDENTIFIER__: 'username' | 'email';

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isApiProfile, type ApiProfile } from '../src/config/env-rules.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export const MANIFEST_FILE = 'gatehouse-build.json';
@@ -17,11 +18,15 @@ export interface BuildManifest {
   apiUrl: string;
   /** Whether the build carries the mock API (VITE_API_MOCKING). */
   mocking: boolean;
+  /** VITE_API_PROFILE: the dialect, whose paths a proxy in front of the build forwards. */
+  apiProfile: ApiProfile;
   /** What every response of this build must carry. */
   headers: Record<string, string>;
 }
 
-export function createBuildManifest(decided: { apiUrl: string; mocking: boolean }): BuildManifest {
+export type BuildDecisions = Omit<BuildManifest, 'headers'>;
+
+export function createBuildManifest(decided: BuildDecisions): BuildManifest {
   return { ...decided, headers: securityHeaders(decided.apiUrl) };
 }
 
@@ -72,10 +77,17 @@ export function readBuildManifest(outDir: string): BuildManifest {
     typeof value.apiUrl !== 'string' ||
     !('mocking' in value) ||
     typeof value.mocking !== 'boolean' ||
+    !('apiProfile' in value) ||
+    !isApiProfile(value.apiProfile) ||
     !('headers' in value) ||
     !isStringRecord(value.headers)
   ) {
     throw new Error(`${file} is not a Gatehouse build manifest. Run \`npm run build\` again.`);
   }
-  return { apiUrl: value.apiUrl, mocking: value.mocking, headers: value.headers };
+  return {
+    apiUrl: value.apiUrl,
+    mocking: value.mocking,
+    apiProfile: value.apiProfile,
+    headers: value.headers,
+  };
 }

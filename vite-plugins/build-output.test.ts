@@ -74,6 +74,7 @@ describe('a default npm run build', () => {
   it('writes its headers, with connect-src for its own origin only', () => {
     expect(readBuildManifest(outDir)).toEqual({
       apiUrl: '',
+      apiProfile: 'flask-jwt-extended',
       mocking: false,
       headers: securityHeaders(''),
     });

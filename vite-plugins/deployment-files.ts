@@ -1,8 +1,14 @@
 import type { Plugin } from 'vite';
-import { createBuildManifest, headersFile, HEADERS_FILE, MANIFEST_FILE } from './build-manifest.ts';
+import {
+  createBuildManifest,
+  headersFile,
+  HEADERS_FILE,
+  MANIFEST_FILE,
+  type BuildDecisions,
+} from './build-manifest.ts';
 
 /** `npm run build` writes what its servers must send beside what they serve (build-manifest.ts). */
-export function deploymentFiles(decided: { apiUrl: string; mocking: boolean }): Plugin {
+export function deploymentFiles(decided: BuildDecisions): Plugin {
   return {
     name: 'gatehouse:deployment-files',
     apply: 'build',

@@ -1,23 +1,32 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { readBuildManifest } from './build-manifest.ts';
+import { apiProxyRules } from '../src/config/api-proxy.ts';
+import { DIALECTS } from '../src/profiles/dialects.ts';
+import { readBuildManifest, type BuildManifest } from './build-manifest.ts';
 import { servingWarnings } from './serving-warnings.ts';
 
 /**
- * `vite preview` sends the headers the served build wrote (gatehouse-build.json), not headers
- * computed from its own environment, and says at start where that environment contradicts it.
+ * `vite preview` serves a build as it was built (gatehouse-build.json): it sends the headers the
+ * build wrote, not headers computed from its own environment; with VITE_API_PROXY it forwards the
+ * paths of the build's dialect; and it says at start where its environment contradicts the build.
  */
 export function previewFromBuild(
   servingEnv: { VITE_API_URL?: string; VITE_API_MOCKING?: string },
   apiProxy: string,
 ): Plugin {
+  let manifest: BuildManifest;
   return {
     name: 'gatehouse:preview-from-build',
+    // The `config` hook sees the command line's --outDir, merged into the user config.
+    config(config) {
+      const root = resolve(config.root ?? process.cwd());
+      manifest = readBuildManifest(resolve(root, config.build?.outDir ?? 'dist'));
+      if (apiProxy === '') return undefined;
+      return { preview: { proxy: apiProxyRules(apiProxy, DIALECTS[manifest.apiProfile]) } };
+    },
     configurePreviewServer(server) {
-      const { root, build, logger } = server.config;
-      const manifest = readBuildManifest(resolve(root, build.outDir));
       for (const warning of servingWarnings(servingEnv, manifest, apiProxy)) {
-        logger.warn(`\nGatehouse: ${warning}`);
+        server.config.logger.warn(`\nGatehouse: ${warning}`);
       }
       server.middlewares.use((_request, response, next) => {
         for (const [name, value] of Object.entries(manifest.headers)) {

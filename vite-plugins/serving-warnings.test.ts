@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { createBuildManifest } from './build-manifest';
 import { servingWarnings } from './serving-warnings';
 
-const sameOrigin = createBuildManifest({ apiUrl: '', mocking: false });
-const crossOrigin = createBuildManifest({ apiUrl: 'https://api.example.com/v1', mocking: false });
-const withMock = createBuildManifest({ apiUrl: '', mocking: true });
+const sameOrigin = createBuildManifest({
+  apiUrl: '',
+  mocking: false,
+  apiProfile: 'flask-jwt-extended',
+});
+const crossOrigin = createBuildManifest({
+  apiUrl: 'https://api.example.com/v1',
+  mocking: false,
+  apiProfile: 'flask-jwt-extended',
+});
+const withMock = createBuildManifest({
+  apiUrl: '',
+  mocking: true,
+  apiProfile: 'flask-jwt-extended',
+});
 
 describe('servingWarnings', () => {
   it('says nothing when the environment agrees with the build, or is silent', () => {

@@ -279,7 +279,7 @@ describe('apiRequest on generated answers', () => {
           const before = Date.now();
           const request = apiRequest('/probe', {
             method,
-            body: method === 'POST' ? { probe: true } : undefined,
+            body: method === 'POST' ? { json: { probe: true } } : undefined,
             parse: parsers[parser],
             signal: controller.signal,
             ...(answer.kind === 'no-answer' ? { timeoutMs: 5 } : {}),

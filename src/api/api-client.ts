@@ -1,11 +1,14 @@
 /**
  * The one door to the network. Every API call goes through `apiRequest`: it builds the URL from
  * VITE_API_URL, adds the Bearer token for the API's origin only, and decides when the session is
- * over: a 401 or 422 to a request that carried the current token ends it, unless the backend
- * issued a refresh token and the access token had merely expired (then it renews and retries once).
+ * over: the build's dialect says which refusals of the current token end it, and why. An expired
+ * access token with a refresh token stored is renewed instead, and the request retried once.
  */
-import { endSessionIfCurrent, type SessionEndReason } from '../auth/session';
+import { decodeJwtClaims, hasExpiredForServer } from '../auth/jwt-claims';
+import { endSessionIfCurrent } from '../auth/session';
 import { getToken, refreshToken } from '../auth/token-storage';
+import { env } from '../config/env';
+import type { Rejection } from '../profiles/api-dialect';
 import { ApiError } from './api-error';
 import { isApiUrl, resolveApiUrl, sendRequest, type HttpRequestOptions } from './http';
 
@@ -16,11 +19,19 @@ export interface ApiRequestOptions<T> extends HttpRequestOptions<T> {
   authenticated?: boolean;
 }
 
-function sessionEndReason(status: number, serverMessage: string | undefined): SessionEndReason {
-  if (status === 401 && serverMessage === 'Token has expired') return 'expired';
-  if (status === 401 && serverMessage === 'Token has been revoked') return 'revoked';
-  return 'invalid';
+/** What the API's refusal of `token` means for the session; null when it goes on. */
+function rejectionOf(error: unknown, token: string): Rejection | null {
+  if (!(error instanceof ApiError) || error.kind !== 'http' || error.status === undefined) {
+    return null;
+  }
+  // FastAPI and SimpleJWT refuse an expired token and a forged one alike: its `exp` tells them apart.
+  const claims = decodeJwtClaims(token);
+  const expiredByExp = claims !== null && hasExpiredForServer(claims, Date.now());
+  const { status, serverMessage, serverCode } = error;
+  return env.dialect.rejection({ status, serverMessage, serverCode }, expiredByExp);
 }
+
+const canRenew = () => env.dialect.refresh !== null && refreshToken.get() !== null;
 
 /** Renewal code is loaded only by sessions that need it: most backends issue no refresh token. */
 export async function renewExpiredToken(expiredToken: string): Promise<string | null> {
@@ -49,22 +60,15 @@ function explainBackendMisconfiguration(error: ApiError) {
   );
 }
 
-const isTokenExpired = (error: ApiError) =>
-  error.kind === 'http' && error.status === 401 && error.serverMessage === 'Token has expired';
-
-/** Sends with `token`, and ends that token's session if the API rejects it. */
+/** Sends with `token`, and ends that token's session if the API refuses it for good. */
 async function sendAs<T>(url: URL, token: string | null, options: HttpRequestOptions<T>) {
   try {
     return await sendRequest(url, token, options);
   } catch (error) {
-    const rejected =
-      error instanceof ApiError &&
-      error.kind === 'http' &&
-      (error.status === 401 || error.status === 422);
-    const renewable = rejected && isTokenExpired(error) && refreshToken.get() !== null;
-    if (rejected) explainBackendMisconfiguration(error);
-    if (token !== null && rejected && !renewable) {
-      endSessionIfCurrent(token, sessionEndReason(error.status, error.serverMessage));
+    if (error instanceof ApiError) explainBackendMisconfiguration(error);
+    const rejection = token === null ? null : rejectionOf(error, token);
+    if (token !== null && rejection !== null && !(rejection === 'expired' && canRenew())) {
+      endSessionIfCurrent(token, rejection);
     }
     throw error;
   }
@@ -82,8 +86,7 @@ export async function apiRequest<T>(pathOrUrl: string, options: ApiRequestOption
   try {
     return await sendAs(url, token, options);
   } catch (error) {
-    if (token === null || !(error instanceof ApiError) || !isTokenExpired(error)) throw error;
-    if (refreshToken.get() === null) throw error;
+    if (token === null || rejectionOf(error, token) !== 'expired' || !canRenew()) throw error;
     const renewed = await renewExpiredToken(token);
     if (renewed === null) throw error;
     return sendAs(url, renewed, options);

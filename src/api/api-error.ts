@@ -14,7 +14,8 @@ export type ApiErrorKind =
 
 interface ApiErrorDetails {
   status?: number;
-  serverMessage?: string;
+  serverMessage?: string | undefined;
+  serverCode?: string | undefined;
   retryAfterSeconds?: number;
   blockedOrigin?: string;
   cause?: unknown;
@@ -24,8 +25,10 @@ interface ApiErrorDetails {
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly status: number | undefined;
-  /** The backend's `msg`, when it sent one. */
+  /** The backend's message (`msg`, `detail`: the dialect says which), when it sent one. */
   readonly serverMessage: string | undefined;
+  /** A machine-readable reason, from frameworks that send one (SimpleJWT's `code`). */
+  readonly serverCode: string | undefined;
   readonly retryAfterSeconds: number | undefined;
   /** The API origin the page's security policy blocked (`blocked-by-policy`). */
   readonly blockedOrigin: string | undefined;
@@ -36,6 +39,7 @@ export class ApiError extends Error {
     this.kind = kind;
     this.status = details.status;
     this.serverMessage = details.serverMessage;
+    this.serverCode = details.serverCode;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.blockedOrigin = details.blockedOrigin;
   }

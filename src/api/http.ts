@@ -3,6 +3,7 @@
  * failure turned into an ApiError. No session logic here: that is api-client.ts's job.
  */
 import { env } from '../config/env';
+import type { RequestBody } from '../profiles/api-dialect';
 import { ApiError } from './api-error';
 import { ShapeError } from './parse';
 import { policyBlockSince, policyViolationMark, warnAboutPolicyBlock } from './policy-violations';
@@ -11,8 +12,7 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface HttpRequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Sent as JSON. */
-  body?: unknown;
+  body?: RequestBody;
   /** Turns the parsed JSON into the value the caller wants; throws ShapeError on a wrong shape. */
   parse: (data: unknown) => T;
   signal?: AbortSignal;
@@ -61,9 +61,12 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function serverMessageOf(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || !('msg' in value)) return undefined;
-  return typeof value.msg === 'string' ? value.msg : undefined;
+function encode(body: RequestBody): { contentType: string; text: string } {
+  if ('json' in body) return { contentType: 'application/json', text: JSON.stringify(body.json) };
+  return {
+    contentType: 'application/x-www-form-urlencoded',
+    text: new URLSearchParams(body.form).toString(),
+  };
 }
 
 /** Sends one request to `url`, with `Authorization: Bearer <bearer>` when a token is given. */
@@ -76,7 +79,8 @@ export async function sendRequest<T>(
   const label = `${method} ${url.pathname}`;
 
   const headers = new Headers({ Accept: 'application/json' });
-  if (body !== undefined) headers.set('Content-Type', 'application/json');
+  const encoded = body === undefined ? null : encode(body);
+  if (encoded !== null) headers.set('Content-Type', encoded.contentType);
   if (bearer !== null) headers.set('Authorization', `Bearer ${bearer}`);
 
   if (signal?.aborted) throw new ApiError('aborted', `${label} was cancelled`);
@@ -115,7 +119,7 @@ export async function sendRequest<T>(
     response = await fetch(url, {
       method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: encoded?.text ?? null,
       signal: controller.signal,
       credentials: 'omit',
     });
@@ -128,16 +132,17 @@ export async function sendRequest<T>(
   }
 
   const json = parseJson(text);
-  const serverMessage = json.ok ? serverMessageOf(json.value) : undefined;
 
   if (!response.ok) {
     const { status } = response;
+    const { serverMessage, serverCode } = json.ok ? env.dialect.readError(json.value) : {};
     throw new ApiError(
       'http',
       `${label} failed with ${status}${serverMessage ? `: ${serverMessage}` : ''}`,
       {
         status,
         serverMessage,
+        serverCode,
         retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
       },
     );

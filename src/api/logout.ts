@@ -1,21 +1,23 @@
 /**
  * Log out: the session ends here at once, whatever the server says. With VITE_API_LOGOUT the
- * server is then asked to revoke the tokens (POST /logout, flask-jwt-extended's blocklist), the
- * access token and the refresh token alike, so a copy of either is useless from now on.
+ * server is then asked to revoke the tokens, as the build's dialect does it (flask-jwt-extended's
+ * blocklist, SimpleJWT's token_blacklist), so a copy of them is useless from now on.
  */
 import { endSession } from '../auth/session';
 import { getToken, refreshToken } from '../auth/token-storage';
-import { API_PATHS } from '../config/api-paths';
 import { env } from '../config/env';
 import { resolveApiUrl, sendRequest } from './http';
 
 export function logOut(): void {
-  const tokens = [getToken(), refreshToken.get()].filter((token) => token !== null);
+  const accessToken = getToken();
+  const refresh = refreshToken.get();
   endSession('logout');
-  if (!env.apiLogout) return;
-  for (const token of tokens) {
-    sendRequest(resolveApiUrl(API_PATHS.logout), token, {
+  const { logout } = env.dialect;
+  if (!env.apiLogout || logout === null) return;
+  for (const { bearer, body } of logout.requests(accessToken, refresh)) {
+    sendRequest(resolveApiUrl(logout.path), bearer, {
       method: 'POST',
+      body,
       parse: () => undefined,
     }).catch(() => {
       // Already logged out here; a server that could not revoke the token is not the

@@ -30,7 +30,11 @@ function blocked(url: string, when: 'before' | 'after') {
 }
 
 const sendToken = () =>
-  sendRequest(new URL(`${API}/token`), null, { method: 'POST', body: {}, parse: () => null });
+  sendRequest(new URL(`${API}/token`), null, {
+    method: 'POST',
+    body: { json: {} },
+    parse: () => null,
+  });
 
 describe('a request the page’s security policy blocks', () => {
   it.each(['before', 'after'] as const)(

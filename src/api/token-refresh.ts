@@ -1,28 +1,18 @@
 /**
- * Renews an expired access token with the refresh token (flask-jwt-extended's `POST /refresh`,
- * `Authorization: Bearer <refresh token>`, answering `{"access_token": ...}`). One renewal at a
- * time: concurrent 401s in this tab share one request, and across tabs a Web Lock makes the
- * others wait and pick up the token the first one stored.
+ * Renews an expired access token with the refresh token, as the build's dialect does it
+ * (flask-jwt-extended's `POST /refresh` with the refresh token as Bearer, SimpleJWT's
+ * `POST /api/token/refresh/` with it in the body, and a new refresh token when it rotates them).
+ * One renewal at a time: concurrent 401s in this tab share one request, and across tabs a Web
+ * Lock makes the others wait and pick up the tokens the first one stored.
  */
 import { decodeJwtClaims, isExpired } from '../auth/jwt-claims';
 import { endSessionIfCurrent } from '../auth/session';
 import { getToken, refreshToken, reloadTokenFromStorage, setToken } from '../auth/token-storage';
-import { API_PATHS } from '../config/api-paths';
+import { env } from '../config/env';
 import { ApiError } from './api-error';
 import { resolveApiUrl, sendRequest } from './http';
-import { expectRecord, expectString, ShapeError } from './parse';
 
 const LOCK_NAME = 'gatehouse:token-refresh';
-
-export function parseRefreshResult(data: unknown): string {
-  const token = expectString(
-    expectRecord(data, 'the refresh answer'),
-    'access_token',
-    'the refresh answer',
-  );
-  if (decodeJwtClaims(token) === null) throw new ShapeError('an access token that is not a JWT');
-  return token;
-}
 
 /** A token that is still valid and belongs to the same user as `expiredToken`. */
 function usableInstead(token: string | null, expiredToken: string): token is string {
@@ -42,15 +32,20 @@ async function renew(expiredToken: string): Promise<string | null> {
   // Renewed meanwhile (by another tab): use it, unless someone else has logged in since.
   if (current !== expiredToken) return usableInstead(current, expiredToken) ? current : null;
   const refresh = refreshToken.get();
-  if (refresh === null) return null;
+  const renewal = env.dialect.refresh;
+  if (refresh === null || renewal === null) return null;
   try {
-    const renewed = await sendRequest(resolveApiUrl(API_PATHS.refresh), refresh, {
+    const { bearer, body } = renewal.request(refresh);
+    const renewed = await sendRequest(resolveApiUrl(renewal.path), bearer, {
       method: 'POST',
-      parse: parseRefreshResult,
+      body,
+      parse: renewal.parse,
     });
     if (getToken() !== expiredToken) return null;
-    setToken(renewed);
-    return renewed;
+    // The new refresh token first: a tab that sees the new access token must find it.
+    if (renewed.refresh !== null) refreshToken.set(renewed.refresh);
+    setToken(renewed.access);
+    return renewed.access;
   } catch (error) {
     // The refresh token itself was refused: the session is over. Anything else (offline, 5xx)
     // leaves it as it is, for the next request to try again.

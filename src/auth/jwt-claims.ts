@@ -50,3 +50,12 @@ export function msUntilExpiry(claims: JwtClaims, nowMs: number): number {
 export function isExpired(claims: JwtClaims, nowMs: number): boolean {
   return msUntilExpiry(claims, nowMs) <= 0;
 }
+
+/**
+ * Whether a server may have refused this token for its age: its `exp` has passed, or will within
+ * the clock skew we allow. The leeway runs the other way from isExpired's, which must not drop a
+ * token early; this one must not call an expired token forged because our clock runs behind.
+ */
+export function hasExpiredForServer(claims: JwtClaims, nowMs: number): boolean {
+  return (claims.exp - CLOCK_SKEW_SECONDS) * 1000 <= nowMs;
+}

@@ -14,7 +14,8 @@ import {
 export type Session =
   { status: 'anonymous' } | { status: 'authenticated'; token: string; claims: JwtClaims };
 
-export type SessionEndReason = 'logout' | 'expired' | 'invalid' | 'revoked' | 'other-tab';
+export type SessionEndReason =
+  'logout' | 'expired' | 'invalid' | 'revoked' | 'disabled' | 'other-tab';
 
 const ANONYMOUS: Session = { status: 'anonymous' };
 

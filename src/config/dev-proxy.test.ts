@@ -13,7 +13,11 @@ import { createServer, preview, type PreviewServer, type ViteDevServer } from 'v
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBuildManifest, MANIFEST_FILE } from '../../vite-plugins/build-manifest';
 import { originOf, repoViteConfig, withEnv, type ViteVariables } from '../test/vite-in-process';
-import { API_PATHS, apiProxyRules } from './api-paths';
+import { dialectPaths } from '../profiles/api-dialect';
+import { flaskJwtExtended } from '../profiles/flask-jwt-extended';
+import { apiProxyRules } from './api-proxy';
+
+const API_PATHS = dialectPaths(flaskJwtExtended);
 const TOKEN = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.c3RhbmQtaW4';
 
 // --- The stand-in backend: the tutorial's /token and /protected, on 127.0.0.1 and a free port ---
@@ -107,11 +111,11 @@ afterAll(async () => {
 
 describe('apiProxyRules', () => {
   it('matches the API paths, with a query or below them, and nothing else', () => {
-    const patterns = Object.keys(apiProxyRules('http://127.0.0.1:5000')).map(
+    const patterns = Object.keys(apiProxyRules('http://127.0.0.1:5000', flaskJwtExtended)).map(
       (key) => new RegExp(key),
     );
     const matched = (url: string) => patterns.some((pattern) => pattern.test(url));
-    for (const path of Object.values(API_PATHS)) {
+    for (const path of API_PATHS) {
       expect(matched(path)).toBe(true);
       expect(matched(`${path}?next=1`)).toBe(true);
       expect(matched(`${path}/x`)).toBe(true);
@@ -124,8 +128,8 @@ describe('apiProxyRules', () => {
   });
 
   it('sends every path to the target with changeOrigin, and keeps page navigations', () => {
-    const rules = Object.values(apiProxyRules('http://127.0.0.1:5000'));
-    expect(rules).toHaveLength(Object.values(API_PATHS).length);
+    const rules = Object.values(apiProxyRules('http://127.0.0.1:5000', flaskJwtExtended));
+    expect(rules).toHaveLength(API_PATHS.length);
     for (const rule of rules) {
       expect(rule).toMatchObject({ target: 'http://127.0.0.1:5000', changeOrigin: true });
       expect(rule.bypass({ url: '/signup', headers: { accept: 'text/html,*/*' } })).toBe('/signup');
@@ -205,12 +209,10 @@ describe('npm run dev with VITE_API_PROXY', () => {
   });
 
   it('forwards every API path, query included', async () => {
-    for (const path of Object.values(API_PATHS)) {
+    for (const path of API_PATHS) {
       await (await fetch(`${origin}${path}?from=test`)).arrayBuffer();
     }
-    expect(seen.map(({ url }) => url)).toEqual(
-      Object.values(API_PATHS).map((path) => `${path}?from=test`),
-    );
+    expect(seen.map(({ url }) => url)).toEqual(API_PATHS.map((path) => `${path}?from=test`));
   });
 
   it('keeps a page navigation to /signup, the app’s page, and forwards the API’s POST /signup', async () => {
@@ -277,7 +279,9 @@ describe('vite preview with VITE_API_PROXY', () => {
     );
     writeFileSync(
       join(outDir, MANIFEST_FILE),
-      JSON.stringify(createBuildManifest({ apiUrl: '', mocking: false })),
+      JSON.stringify(
+        createBuildManifest({ apiUrl: '', mocking: false, apiProfile: 'flask-jwt-extended' }),
+      ),
     );
     server = await withEnv(
       { VITE_API_PROXY: backendOrigin, VITE_API_URL: '', VITE_API_MOCKING: '' },

@@ -143,11 +143,31 @@ describe('parseApiEnv (the three variables together)', () => {
 });
 
 describe('parseFeatureEnv (what the app offers)', () => {
-  it('defaults to the tutorial: username, sign-up on, no server-side logout', () => {
+  it('defaults to the tutorial: flask-jwt-extended, username, sign-up on, no server-side logout', () => {
     expect(parseFeatureEnv({})).toEqual({
       ok: true,
-      value: { loginIdentifier: 'username', signup: true, apiLogout: false },
+      value: {
+        apiProfile: 'flask-jwt-extended',
+        loginIdentifier: 'username',
+        signup: true,
+        apiLogout: false,
+      },
     });
+  });
+
+  it('turns sign-up off by default for the profiles that have none', () => {
+    for (const profile of ['fastapi', 'simplejwt']) {
+      expect(parseFeatureEnv({ VITE_API_PROFILE: profile })).toMatchObject({
+        ok: true,
+        value: { apiProfile: profile, signup: false },
+      });
+    }
+  });
+
+  it('takes SimpleJWT with server-side logout (its token blacklist)', () => {
+    expect(
+      parseFeatureEnv({ VITE_API_PROFILE: ' SimpleJWT ', VITE_API_LOGOUT: 'true' }),
+    ).toMatchObject({ ok: true, value: { apiProfile: 'simplejwt', apiLogout: true } });
   });
 
   it('takes the course project’s settings', () => {
@@ -157,12 +177,31 @@ describe('parseFeatureEnv (what the app offers)', () => {
         VITE_SIGNUP: 'false',
         VITE_API_LOGOUT: 'TRUE',
       }),
-    ).toEqual({ ok: true, value: { loginIdentifier: 'email', signup: false, apiLogout: true } });
+    ).toEqual({
+      ok: true,
+      value: {
+        apiProfile: 'flask-jwt-extended',
+        loginIdentifier: 'email',
+        signup: false,
+        apiLogout: true,
+      },
+    });
   });
 
   it('refuses what it cannot use, naming the variable', () => {
     expect(problemOf(parseFeatureEnv({ VITE_LOGIN_IDENTIFIER: 'phone' }))).toBe(
-      'VITE_LOGIN_IDENTIFIER must be "username" or "email", got "phone".',
+      'VITE_LOGIN_IDENTIFIER must be one of "username", "email", got "phone".',
+    );
+    expect(problemOf(parseFeatureEnv({ VITE_API_PROFILE: 'django' }))).toBe(
+      'VITE_API_PROFILE must be one of "flask-jwt-extended", "fastapi", "simplejwt", got "django".',
+    );
+    expect(
+      problemOf(parseFeatureEnv({ VITE_API_PROFILE: 'fastapi', VITE_SIGNUP: 'true' })),
+    ).toMatch(/^VITE_SIGNUP=true needs a sign-up endpoint, and the fastapi profile has none/);
+    expect(
+      problemOf(parseFeatureEnv({ VITE_API_PROFILE: 'fastapi', VITE_API_LOGOUT: 'true' })),
+    ).toMatch(
+      /^VITE_API_LOGOUT=true needs an endpoint that revokes tokens, and the fastapi profile/,
     );
     expect(problemOf(parseFeatureEnv({ VITE_SIGNUP: 'no' }))).toBe(
       'VITE_SIGNUP must be "true" or "false", got "no".',

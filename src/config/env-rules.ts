@@ -1,3 +1,5 @@
+import { DIALECTS } from '../profiles/dialects.ts';
+
 /**
  * The rules for the environment variables, shared by vite.config.ts (which refuses to start or
  * build with a bad value) and the app (which reads the values Vite baked in).
@@ -62,34 +64,77 @@ export const LOGIN_IDENTIFIERS = ['username', 'email'] as const;
 /** What a person logs in with: the tutorial's username, or the course project's email. */
 export type LoginIdentifier = (typeof LOGIN_IDENTIFIERS)[number];
 
+export const API_PROFILES = ['flask-jwt-extended', 'fastapi', 'simplejwt'] as const;
+/** The backend's dialect (SPEC §6): which framework the API is written with. */
+export type ApiProfile = (typeof API_PROFILES)[number];
+
+export const isApiProfile = (value: unknown): value is ApiProfile =>
+  API_PROFILES.some((profile) => profile === value);
+
 export interface FeatureEnv {
+  /** VITE_API_PROFILE: the backend's dialect. */
+  apiProfile: ApiProfile;
   /** VITE_LOGIN_IDENTIFIER: the field the forms ask for and the bodies carry. */
   loginIdentifier: LoginIdentifier;
-  /** VITE_SIGNUP: the /signup page and its link (on by default). */
+  /** VITE_SIGNUP: the /signup page and its link (on by default where the profile has sign-up). */
   signup: boolean;
-  /** VITE_API_LOGOUT: Log out also sends POST /logout, for a backend with a blocklist. */
+  /** VITE_API_LOGOUT: Log out also asks the backend to revoke the session's tokens. */
   apiLogout: boolean;
+}
+
+function oneOf<T extends string>(name: string, choices: readonly T[], raw: string | undefined) {
+  const value = (raw ?? '').trim().toLowerCase() || choices[0];
+  const choice = choices.find((candidate) => candidate === value);
+  if (choice !== undefined) return { ok: true as const, value: choice };
+  const listed = choices.map((candidate) => `"${candidate}"`).join(', ');
+  return { ok: false as const, problem: `${name} must be one of ${listed}, got "${raw ?? ''}".` };
 }
 
 /** The variables that choose what the app offers; the same in every kind of run. */
 export function parseFeatureEnv(raw: {
+  VITE_API_PROFILE?: string;
   VITE_LOGIN_IDENTIFIER?: string;
   VITE_SIGNUP?: string;
   VITE_API_LOGOUT?: string;
 }): Parsed<FeatureEnv> {
-  const identifier = (raw.VITE_LOGIN_IDENTIFIER ?? '').trim().toLowerCase() || 'username';
-  const loginIdentifier = LOGIN_IDENTIFIERS.find((candidate) => candidate === identifier);
-  if (loginIdentifier === undefined) {
+  const apiProfile = oneOf('VITE_API_PROFILE', API_PROFILES, raw.VITE_API_PROFILE);
+  if (!apiProfile.ok) return apiProfile;
+  const loginIdentifier = oneOf(
+    'VITE_LOGIN_IDENTIFIER',
+    LOGIN_IDENTIFIERS,
+    raw.VITE_LOGIN_IDENTIFIER,
+  );
+  if (!loginIdentifier.ok) return loginIdentifier;
+  const dialect = DIALECTS[apiProfile.value];
+  const signup = parseFlag('VITE_SIGNUP', raw.VITE_SIGNUP, dialect.signup !== null);
+  if (!signup.ok) return signup;
+  if (signup.value && dialect.signup === null) {
     return {
       ok: false,
-      problem: `VITE_LOGIN_IDENTIFIER must be "username" or "email", got "${raw.VITE_LOGIN_IDENTIFIER ?? ''}".`,
+      problem:
+        `VITE_SIGNUP=true needs a sign-up endpoint, and the ${apiProfile.value} profile has none ` +
+        `(only flask-jwt-extended's POST /signup). Leave VITE_SIGNUP unset or set it to false.`,
     };
   }
-  const signup = parseFlag('VITE_SIGNUP', raw.VITE_SIGNUP, true);
-  if (!signup.ok) return signup;
   const apiLogout = parseFlag('VITE_API_LOGOUT', raw.VITE_API_LOGOUT, false);
   if (!apiLogout.ok) return apiLogout;
-  return { ok: true, value: { loginIdentifier, signup: signup.value, apiLogout: apiLogout.value } };
+  if (apiLogout.value && dialect.logout === null) {
+    return {
+      ok: false,
+      problem:
+        `VITE_API_LOGOUT=true needs an endpoint that revokes tokens, and the ${apiProfile.value} ` +
+        `profile has none. Leave VITE_API_LOGOUT unset or set it to false.`,
+    };
+  }
+  return {
+    ok: true,
+    value: {
+      apiProfile: apiProfile.value,
+      loginIdentifier: loginIdentifier.value,
+      signup: signup.value,
+      apiLogout: apiLogout.value,
+    },
+  };
 }
 
 const PROXY_SHAPE = 'an origin (scheme, host and port) with no path, such as http://127.0.0.1:5000';

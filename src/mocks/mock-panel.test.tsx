@@ -225,6 +225,6 @@ describe('the Mock API panel', () => {
     expect(screen.getByRole('checkbox', { name: 'Fail the next request' })).not.toBeChecked();
     expect(within(toggle).queryByText(/fault/)).not.toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('back to their defaults');
-    await expect(fetchCurrentUser()).resolves.toEqual({ id: 1, identifier: 'alesanchezr' });
+    await expect(fetchCurrentUser()).resolves.toMatchObject({ id: 1, identifier: 'alesanchezr' });
   });
 });

@@ -18,6 +18,7 @@ export const en = {
     id: 'ID',
     username: 'Username',
     email: 'Email',
+    fullName: 'Full name',
   },
 };
 

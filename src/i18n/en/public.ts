@@ -31,6 +31,7 @@ export const en = {
     expired: 'Your session has expired. Please log in again.',
     invalid: 'Your session is no longer valid. Please log in again.',
     revoked: 'Your session was ended by the server. Please log in again.',
+    disabled: 'This account is disabled. Contact the site’s administrator.',
     'other-tab': 'You logged out in another tab.',
     logout: 'You have logged out.',
   },

@@ -20,5 +20,6 @@ export const es: PrivateMessages = {
     id: 'ID',
     username: 'Usuario',
     email: 'Correo electrónico',
+    fullName: 'Nombre completo',
   },
 };

@@ -36,6 +36,7 @@ export const es: Messages = {
     expired: 'Tu sesión ha caducado. Vuelve a iniciar sesión.',
     invalid: 'Tu sesión ya no es válida. Vuelve a iniciar sesión.',
     revoked: 'El servidor ha cerrado tu sesión. Vuelve a iniciar sesión.',
+    disabled: 'Esta cuenta está desactivada. Contacta con el administrador del sitio.',
     'other-tab': 'Has cerrado la sesión en otra pestaña.',
     logout: 'Has cerrado la sesión.',
   },

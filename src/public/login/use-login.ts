@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error';
-import { requestToken, type Credentials } from '../../api/endpoints';
+import { requestToken, type Credentials, type CurrentUser } from '../../api/endpoints';
 import { decodeJwtClaims, isExpired } from '../../auth/jwt-claims';
 import { clearSessionEndReason } from '../../auth/session';
 import { getToken, refreshToken, setToken } from '../../auth/token-storage';
@@ -51,16 +51,20 @@ export function useLogin() {
         setState({ status: 'failed', error: 'token-already-expired' });
         return;
       }
-      // The backend matched this exact username or email to userId: seeded before the token is
-      // stored, so the first private render can greet the user. GET /protected confirms it.
-      const user = { id: userId, identifier: credentials.identifier };
-      const app = privateApp.getState();
-      if (app.status === 'loaded') app.module.seedSession(token, user);
+      // A login answer that names the user (the tutorial's user_id) seeds the cache before the
+      // token is stored, so the first private render can greet them; the current-user endpoint
+      // confirms it. Other answers leave the greeting to that endpoint.
+      const user: CurrentUser | null =
+        userId === null
+          ? null
+          : { id: userId, identifier: credentials.identifier, email: null, fullName: null };
       if (refresh === null) refreshToken.remove();
       else refreshToken.set(refresh);
+      const app = privateApp.getState();
+      if (user !== null && app.status === 'loaded') app.module.seedSession(token, user);
       setToken(token);
       privateCode.then((module) => {
-        if (getToken() === token) module.seedSession(token, user);
+        if (user !== null && getToken() === token) module.seedSession(token, user);
       }, ignoreLoadFailure);
     } catch (error) {
       if (controller.signal.aborted) return;

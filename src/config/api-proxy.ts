@@ -1,20 +1,10 @@
 /**
- * The backend's paths: the tutorial's `POST /token` and `GET /protected`, `/refresh` for a backend
- * that adds refresh tokens, and the course project's `/signup` and `/logout`. One list for the
- * app's endpoint code and for the proxy that `npm run dev` and `vite preview` set up with
- * VITE_API_PROXY: a path missing here would reach Vite instead of the backend.
+ * The proxy that `npm run dev` and `vite preview` set up with VITE_API_PROXY: it forwards the
+ * paths of the build's dialect (src/profiles), and only those, to the backend.
  *
- * Pure on purpose: vite.config.ts imports it as well as the app.
+ * Pure on purpose: vite.config.ts imports it as well as the tests.
  */
-export const API_PATHS = {
-  token: '/token',
-  protected: '/protected',
-  refresh: '/refresh',
-  signup: '/signup',
-  logout: '/logout',
-} as const;
-
-export type ApiPath = (typeof API_PATHS)[keyof typeof API_PATHS];
+import { dialectPaths, type ApiDialect } from '../profiles/api-dialect.ts';
 
 /** What the proxy rule reads of a request: an `http.IncomingMessage`, structurally. */
 interface ProxiedRequest {
@@ -39,15 +29,16 @@ function keepPageNavigations(request: ProxiedRequest): string | undefined {
 }
 
 /**
- * The `server.proxy` / `preview.proxy` table that forwards every API path to `target` (an origin).
+ * The `server.proxy` / `preview.proxy` table that forwards `dialect`'s paths to `target` (an
+ * origin).
  * A key starting with `^` is a regular expression for Vite, matched against the path and query:
  * `/token`, `/token?x=1` and `/token/…` go to the backend; `/tokens` or `/token.js` do not.
  * `changeOrigin` sends the backend its own Host, as a direct request would. A page navigation
  * (Accept: text/html) stays with Vite, which serves the app.
  */
-export function apiProxyRules(target: string): Record<string, ApiProxyRule> {
+export function apiProxyRules(target: string, dialect: ApiDialect): Record<string, ApiProxyRule> {
   return Object.fromEntries(
-    Object.values(API_PATHS).map((path) => [
+    dialectPaths(dialect).map((path) => [
       `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[/?]|$)`,
       { target, changeOrigin: true, bypass: keepPageNavigations },
     ]),
