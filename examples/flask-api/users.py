@@ -19,9 +19,13 @@ class User:
     password_hash: str
 
 
+# The accounts every reference backend and the mock API share: the seed's, one more, and FastAPI's
+# tutorial's two (alice is disabled where the framework has the notion; Flask's tutorial has not).
 SEED_USERS = [
     ("alesanchezr", "alesanchezr@example.com", "12341234"),
     ("ada", "ada@example.com", "lovelace1815"),
+    ("johndoe", "johndoe@example.com", "secret"),
+    ("alice", "alice@example.com", "secret2"),
 ]
 
 

@@ -1,0 +1,75 @@
+"""The accounts: in memory, seeded at every start, passwords hashed with the standard library.
+
+The tutorial keeps a fake_users_db dict and hashes with passlib/pwdlib; neither library is a
+dependency here, so PBKDF2 from hashlib stands in. The first two users are the mock API's
+(src/mocks/users.ts), the last two the tutorial's.
+"""
+import hashlib
+import hmac
+import os
+from typing import Optional
+
+from pydantic import BaseModel
+
+ITERATIONS = 600_000  # OWASP's recommendation for PBKDF2-HMAC-SHA256
+
+
+class User(BaseModel):
+    username: str
+    email: Optional[str] = None
+    full_name: Optional[str] = None
+    disabled: Optional[bool] = None
+
+
+class UserInDB(User):
+    hashed_password: str
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(16)
+    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, ITERATIONS)
+    return f"pbkdf2_sha256${ITERATIONS}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, hashed_password: str) -> bool:
+    _, iterations, salt, digest = hashed_password.split("$")
+    candidate = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), int(iterations))
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+SEED_USERS = [
+    ("alesanchezr", "12341234", "alesanchezr@example.com", "Alejandro Sánchez", False),
+    ("ada", "lovelace1815", "ada@example.com", "Ada Lovelace", False),
+    ("johndoe", "secret", "johndoe@example.com", "John Doe", False),
+    ("alice", "secret2", "alice@example.com", "Alice Wonderson", True),
+]
+
+users_db = {
+    username: UserInDB(
+        username=username,
+        email=email,
+        full_name=full_name,
+        disabled=disabled,
+        hashed_password=hash_password(password),
+    )
+    for username, password, email, full_name, disabled in SEED_USERS
+}
+
+# Checked against when the username is unknown, so that a wrong name costs as much time as a
+# wrong password and the response time does not tell which usernames exist.
+DUMMY_HASH = hash_password("dummy password")
+
+
+def get_user(username: str) -> Optional[UserInDB]:
+    """The user whose username is exactly `username`: no trimming, case-sensitive."""
+    return users_db.get(username)
+
+
+def authenticate_user(username: str, password: str) -> Optional[UserInDB]:
+    user = get_user(username)
+    if user is None:
+        verify_password(password, DUMMY_HASH)
+        return None
+    if not verify_password(password, user.hashed_password):
+        return None
+    return user
