@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBase64Url, encodeBase64UrlJson } from '../mocks/base64url';
 import { createAccessToken, signClaims } from '../mocks/flask-jwt';
-import { CLOCK_SKEW_SECONDS, decodeJwtClaims, isExpired, msUntilExpiry } from './jwt-claims';
+import {
+  CLOCK_SKEW_SECONDS,
+  decodeJwtClaims,
+  hasExpiredForServer,
+  isExpired,
+  msUntilExpiry,
+} from './jwt-claims';
 
 const NOW = 1_700_000_000;
 const HEADER = encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' });
@@ -56,10 +62,22 @@ describe('decodeJwtClaims', () => {
       'exp that is not finite',
       withPayload(encodeBase64Url(new TextEncoder().encode('{"sub":"1","exp":1e999}'))),
     ],
-    ['no sub', withPayload(encodeBase64UrlJson({ exp: NOW }))],
-    ['sub as an object', withPayload(encodeBase64UrlJson({ sub: { id: 1 }, exp: NOW }))],
   ])('gives null for %s', (_case, token) => {
     expect(decodeJwtClaims(token)).toBeNull();
+  });
+});
+
+describe('whose token it is', () => {
+  it('reads SimpleJWT’s user_id where there is no sub', async () => {
+    const token = await signClaims({ token_type: 'access', exp: NOW, jti: 'j', user_id: 7 });
+    expect(decodeJwtClaims(token)).toEqual({ sub: '7', exp: NOW });
+  });
+
+  it.each([
+    ['no sub', { exp: NOW }],
+    ['sub as an object', { sub: { id: 1 }, exp: NOW }],
+  ])('keeps a token with %s: the app needs nothing but exp', async (_case, claims) => {
+    expect(decodeJwtClaims(await signClaims(claims))).toEqual({ sub: null, exp: NOW });
   });
 });
 
@@ -78,6 +96,14 @@ describe('expiry', () => {
     expect(isExpired(claims, end - 1)).toBe(false);
     expect(isExpired(claims, end)).toBe(true);
     expect(isExpired(claims, end + 60_000)).toBe(true);
+  });
+
+  it('takes a refusal for expiry from CLOCK_SKEW_SECONDS before exp on (hasExpiredForServer)', () => {
+    const start = (NOW - CLOCK_SKEW_SECONDS) * 1000;
+
+    expect(hasExpiredForServer(claims, start - 1)).toBe(false);
+    expect(hasExpiredForServer(claims, start)).toBe(true);
+    expect(hasExpiredForServer(claims, (NOW + 3600) * 1000)).toBe(true);
   });
 
   it('counts down to the expiry in milliseconds', () => {

@@ -3,7 +3,8 @@
  * server can verify the signature, so these claims decide nothing but when to stop using a token.
  */
 export interface JwtClaims {
-  sub: string;
+  /** Whose token it is: `sub`, or SimpleJWT's `user_id`; null when it says neither. */
+  sub: string | null;
   /** Expiry, seconds since the epoch. */
   exp: number;
   iat?: number;
@@ -26,12 +27,13 @@ export function decodeJwtClaims(token: string): JwtClaims | null {
   try {
     const payload: unknown = JSON.parse(decodeBase64Url(payloadSegment ?? ''));
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
-    const { sub, exp, iat } = payload as Record<string, unknown>;
+    const { sub, user_id: userId, exp, iat } = payload as Record<string, unknown>;
     if (typeof exp !== 'number' || !Number.isFinite(exp)) return null;
-    // flask-jwt-extended puts the identity in `sub`; older backends may still send a number.
-    if (typeof sub !== 'string' && typeof sub !== 'number') return null;
+    // flask-jwt-extended and FastAPI put the identity in `sub` (older backends a number there);
+    // SimpleJWT puts it in `user_id`.
+    const identity = [sub, userId].find((id) => typeof id === 'string' || typeof id === 'number');
     return {
-      sub: String(sub),
+      sub: identity === undefined ? null : String(identity),
       exp,
       ...(typeof iat === 'number' && Number.isFinite(iat) ? { iat } : {}),
     };

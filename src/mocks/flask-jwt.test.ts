@@ -4,7 +4,6 @@ import {
   createAccessToken,
   createRefreshToken,
   signClaims,
-  unverifiedJti,
   verifyJwt,
   type TokenClaims,
   type Verification,
@@ -304,17 +303,4 @@ describe('verifyJwt: a token expired early by the mock', () => {
       }),
     ).toMatchObject({ ok: true });
   });
-});
-
-describe('unverifiedJti', () => {
-  it('reads the jti of a token without checking it', () => {
-    expect(unverifiedJti(tokens.tamperedSignature)).toBe(claimsOf(tokens.valid).jti);
-  });
-
-  it.each(['', 'not-a-jwt', 'a.b.c', `x.${encodeBase64UrlJson({ jti: 7 })}.y`])(
-    'is null for %j',
-    (token) => {
-      expect(unverifiedJti(token)).toBeNull();
-    },
-  );
 });

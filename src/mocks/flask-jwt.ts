@@ -59,18 +59,6 @@ export function createRefreshToken(options: IssueOptions): Promise<string> {
   return createToken('refresh', options);
 }
 
-/**
- * The `jti` of a token, read without verifying anything: the mock's controls use it to expire
- * or revoke the app's current token. Null for anything that is not a JWT with a string jti.
- */
-export function unverifiedJti(token: string): string | null {
-  const segment = token.split('.')[1];
-  const bytes = segment === undefined ? null : decodeBase64Url(segment);
-  if (bytes === null) return null;
-  const claims = parseJsonObject(bytes);
-  return typeof claims === 'object' && typeof claims.jti === 'string' ? claims.jti : null;
-}
-
 /** Signs any header and payload; tests use it to build the tokens a real server would reject. */
 export async function signClaims(
   claims: Record<string, unknown>,
@@ -105,7 +93,7 @@ function tokenFromHeader(header: string | null): { token: string } | Verificatio
   return { token };
 }
 
-function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | string {
+export function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | string {
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder().decode(bytes));

@@ -67,11 +67,11 @@ describe('POST /signup', () => {
     expect(await signUp({ username: 'grace', password: 'hopper1906' })).toEqual({
       status: 201,
       allow: null,
-      body: { id: 3, username: 'grace' },
+      body: { id: 5, username: 'grace' },
     });
     expect(await logIn({ username: 'grace', password: 'hopper1906' })).toMatchObject({
       status: 200,
-      body: { user_id: 3 },
+      body: { user_id: 5 },
     });
     expect(await signUp({ username: 'grace', password: 'other' })).toMatchObject({
       status: 409,
@@ -87,7 +87,7 @@ describe('POST /signup', () => {
     });
     expect(await signUp({ email: 'grace@example.com', password: 'x' })).toMatchObject({
       status: 201,
-      body: { id: 3, email: 'grace@example.com' },
+      body: { id: 5, email: 'grace@example.com' },
     });
     expect(await signUp({ email: 'ada@example.com', password: 'x' })).toMatchObject({
       status: 409,

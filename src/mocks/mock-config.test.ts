@@ -44,6 +44,7 @@ describe('parseMockConfig', () => {
       tokenLifetimeSeconds: 60,
       refreshTokenLifetimeSeconds: 3600,
       issueRefreshTokens: true,
+      rotateRefreshTokens: true,
       latencyMode: 'random',
       latencyMs: 10,
       latencyMinMs: 20,
@@ -180,16 +181,29 @@ describe('keepServerStateInStorage', () => {
   it('keeps the accounts created by sign-up, after the seed users, until a reset', () => {
     const state = createMockServerState();
     keepServerStateInStorage(state);
-    state.users.push({ id: 3, username: 'grace', email: null, password: 'hopper1906' });
+    state.users.push({
+      id: 5,
+      username: 'grace',
+      email: null,
+      password: 'hopper1906',
+      fullName: null,
+      disabled: false,
+    });
     state.onChange();
 
     const reloaded = createMockServerState();
     keepServerStateInStorage(reloaded);
-    expect(reloaded.users.map((user) => user.username)).toEqual(['alesanchezr', 'ada', 'grace']);
+    expect(reloaded.users.map((user) => user.username)).toEqual([
+      'alesanchezr',
+      'ada',
+      'johndoe',
+      'alice',
+      'grace',
+    ]);
 
     resetMockServerState(reloaded);
     expect(window.localStorage.getItem(MOCK_USERS_STORAGE_KEY)).toBeNull();
-    expect(reloaded.users).toHaveLength(2);
+    expect(reloaded.users).toHaveLength(4);
   });
 
   it('follows what another tab writes', () => {
@@ -200,12 +214,14 @@ describe('keepServerStateInStorage', () => {
     expect(state.expiredJtis).toEqual(new Set(['a']));
     expect(state.revokedJtis).toEqual(new Set(['b']));
     otherTabWrites(
-      '[{"id": 3, "username": null, "email": "g@example.com", "password": "x"}, {"id": 1}]',
+      '[{"id": 5, "username": null, "email": "g@example.com", "password": "x"}, {"id": 1}]',
       MOCK_USERS_STORAGE_KEY,
     );
     expect(state.users.map((user) => user.email)).toEqual([
       'alesanchezr@example.com',
       'ada@example.com',
+      'johndoe@example.com',
+      'alice@example.com',
       'g@example.com',
     ]);
 
@@ -221,7 +237,7 @@ describe('keepServerStateInStorage', () => {
     keepServerStateInStorage(state);
 
     expect(state.expiredJtis.size).toBe(0);
-    expect(state.users).toHaveLength(2);
+    expect(state.users).toHaveLength(4);
     state.onChange();
     expect(window.localStorage.getItem(MOCK_TOKENS_STORAGE_KEY)).toBeNull();
     expect(window.localStorage.getItem(MOCK_USERS_STORAGE_KEY)).toBeNull();

@@ -24,8 +24,13 @@ export interface MockConfig {
   tokenLifetimeSeconds: number;
   /** Refresh token lifetime (JWT_REFRESH_TOKEN_EXPIRES); flask-jwt-extended's default is 30 days. */
   refreshTokenLifetimeSeconds: number;
-  /** POST /token also answers a `refresh_token`, and POST /refresh exists (404 otherwise). */
+  /**
+   * flask-jwt-extended: POST /token also answers a `refresh_token`, and POST /refresh exists (404
+   * otherwise). SimpleJWT always issues refresh tokens.
+   */
   issueRefreshTokens: boolean;
+  /** SimpleJWT's ROTATE_REFRESH_TOKENS (with BLACKLIST_AFTER_ROTATION): each renewal replaces the refresh token. */
+  rotateRefreshTokens: boolean;
   /** `fixed`: every answer waits `latencyMs`; `random`: between `latencyMinMs` and `latencyMaxMs`. */
   latencyMode: MockLatencyMode;
   latencyMs: number;
@@ -46,6 +51,7 @@ export const defaultMockConfig: Readonly<MockConfig> = {
   tokenLifetimeSeconds: 15 * 60,
   refreshTokenLifetimeSeconds: 30 * 24 * 60 * 60,
   issueRefreshTokens: false,
+  rotateRefreshTokens: false,
   latencyMode: 'fixed',
   latencyMs: 0,
   latencyMinMs: 200,
@@ -92,6 +98,7 @@ export function parseMockConfig(raw: string | null): MockConfig {
       defaults.refreshTokenLifetimeSeconds,
     ),
     issueRefreshTokens: flag(record.issueRefreshTokens, defaults.issueRefreshTokens),
+    rotateRefreshTokens: flag(record.rotateRefreshTokens, defaults.rotateRefreshTokens),
     latencyMode: oneOf(MOCK_LATENCY_MODES, record.latencyMode, defaults.latencyMode),
     latencyMs: nonNegative(record.latencyMs, defaults.latencyMs),
     latencyMinMs: nonNegative(record.latencyMinMs, defaults.latencyMinMs),

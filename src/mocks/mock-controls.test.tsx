@@ -299,7 +299,14 @@ describe('reset', () => {
     const [seed] = mockServerState.users;
     if (seed === undefined) throw new Error('no mock users');
     seed.password = 'changed';
-    mockServerState.users.push({ id: 99, username: 'extra', email: null, password: 'extra' });
+    mockServerState.users.push({
+      id: 99,
+      username: 'extra',
+      email: null,
+      password: 'extra',
+      fullName: null,
+      disabled: false,
+    });
     configureMockApi({ latencyMs: 40, failurePercent: 50, tokenLifetimeSeconds: 5 });
 
     controls.reset();

@@ -37,18 +37,23 @@ function replaceAll(set: Set<string>, items: readonly string[]) {
   for (const item of items) set.add(item);
 }
 
-const nullableString = (value: unknown) => typeof value === 'string' || value === null;
+const nullableString = (value: unknown): value is string | null =>
+  typeof value === 'string' || value === null;
 
-function isSignup(value: unknown): value is MockUser {
-  if (typeof value !== 'object' || value === null) return false;
-  const user = value as Record<string, unknown>;
-  return (
-    typeof user.id === 'number' &&
-    user.id > mockUsers.length &&
-    nullableString(user.username) &&
-    nullableString(user.email) &&
-    typeof user.password === 'string'
-  );
+/** An account created with POST /signup, as stored; null for anything else. */
+function storedSignup(value: unknown): MockUser | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, username, email, password } = value as Record<string, unknown>;
+  if (
+    typeof id !== 'number' ||
+    id <= mockUsers.length ||
+    !nullableString(username) ||
+    !nullableString(email) ||
+    typeof password !== 'string'
+  ) {
+    return null;
+  }
+  return { id, username, email, password, fullName: null, disabled: false };
 }
 
 /**
@@ -62,7 +67,9 @@ export function keepServerStateInStorage(state: MockServerState): void {
     replaceAll(state.expiredJtis, stringList('expired' in lists ? lists.expired : null));
     replaceAll(state.revokedJtis, stringList('revoked' in lists ? lists.revoked : null));
     const stored = readJson(MOCK_USERS_STORAGE_KEY);
-    const signups = Array.isArray(stored) ? stored.filter(isSignup) : [];
+    const signups = (Array.isArray(stored) ? stored : [])
+      .map(storedSignup)
+      .filter((user) => user !== null);
     state.users.splice(
       0,
       state.users.length,

@@ -1,13 +1,14 @@
-import { unverifiedJti } from './flask-jwt';
+import { decodeBase64Url } from './base64url';
+import { parseJsonObject } from './flask-jwt';
 import { createMemoryMockConfigStore, type MockConfigStore } from './mock-config';
 import { mockUsers, type MockUser } from './users';
 
 /** What the mock backend remembers between requests, like the real server's database would. */
 export interface MockServerState {
   users: MockUser[];
-  /** The blocklist: these tokens get 401 "Token has been revoked". */
+  /** The blocklist (tokenId): these tokens get 401 "Token has been revoked" or the like. */
   revokedJtis: Set<string>;
-  /** Tokens expired ahead of their `exp` by the "Expire now" control: 401 "Token has expired". */
+  /** Tokens (tokenId) expired ahead of their `exp` by the "Expire now" control. */
   expiredJtis: Set<string>;
   config: MockConfigStore;
   /** Draws the failure share and the random latency; tests put a predictable one here. */
@@ -29,6 +30,21 @@ export function createMockServerState(
   };
 }
 
+/**
+ * What the server's lists know a token by, read without verifying anything: its `jti`, or the
+ * signature of a token that has no `jti` (FastAPI's tutorial issues none). Null for anything
+ * that is not a JWT, or whose `jti` is not a string.
+ */
+export function tokenId(token: string): string | null {
+  const [, payload, signature, ...rest] = token.split('.');
+  if (payload === undefined || signature === undefined || rest.length > 0) return null;
+  const bytes = decodeBase64Url(payload);
+  const claims = bytes === null ? 'not base64' : parseJsonObject(bytes);
+  if (typeof claims === 'string') return null;
+  if (!('jti' in claims)) return signature === '' ? null : signature;
+  return typeof claims.jti === 'string' ? claims.jti : null;
+}
+
 /** What became of a request to expire or revoke a token. */
 export type TokenActionResult = 'done' | 'no-token' | 'not-a-jwt';
 
@@ -38,9 +54,9 @@ function markToken(
   token: string | null,
 ): TokenActionResult {
   if (token === null) return 'no-token';
-  const jti = unverifiedJti(token);
-  if (jti === null) return 'not-a-jwt';
-  list.add(jti);
+  const id = tokenId(token);
+  if (id === null) return 'not-a-jwt';
+  list.add(id);
   state.onChange();
   return 'done';
 }
