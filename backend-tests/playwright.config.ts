@@ -1,12 +1,12 @@
 /**
  * `npm run test:backend` (its browser part): the production build against the real reference
- * backend, cross-origin and through the proxy (topology.ts). Python, Flask and
- * flask-jwt-extended as flask-backend.ts finds them.
+ * backends (Flask + flask-jwt-extended, FastAPI, Django + SimpleJWT), cross-origin and through
+ * the proxy (topology.ts). Python and the frameworks as reference-backends.ts finds them.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
-import { flaskCommand, flaskPython } from './flask-backend';
+import { backendCommand, probePath, secretSettings } from './reference-backends';
 import {
   appOrigin,
   BACKEND_NAMES,
@@ -24,6 +24,7 @@ const VARIABLES = [
   'VITE_API_URL',
   'VITE_API_MOCKING',
   'VITE_API_PROXY',
+  'VITE_API_PROFILE',
   'VITE_LOGIN_IDENTIFIER',
   'VITE_SIGNUP',
   'VITE_API_LOGOUT',
@@ -33,23 +34,26 @@ const VARIABLES = [
 const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
 function backendServer(name: BackendName) {
-  const { port, settings } = BACKENDS[name];
+  const { port, profile, settings } = BACKENDS[name];
   if (settings === null) return [];
   const corsOrigins = backendsFor('cross-origin')
     .map((backend) => appOrigin('cross-origin', backend))
     .join(',');
+  const { command, env, database } = backendCommand(profile, port);
+  const serve = `exec ${command.map(shellQuote).join(' ')}`;
   return [
     {
-      command: flaskCommand(port).map(shellQuote).join(' '),
-      url: `${backendApiUrl(name)}/protected`,
+      // The command runs once, in the main process: the config itself runs in every worker too.
+      command: database === null ? serve : `rm -f ${shellQuote(database)} && ${serve}`,
+      url: `${backendApiUrl(name)}${probePath(profile)}`,
       env: {
-        ...flaskPython().env,
+        ...env,
         ...settings,
-        JWT_SECRET_KEY: 'gatehouse-backend-tests',
+        ...secretSettings(profile, 'gatehouse-backend-tests-secret-of-32-bytes'),
         CORS_ORIGINS: corsOrigins,
       },
       cwd: repoRoot,
-      // Werkzeug logs every request; flask-backend.ts has already checked that Flask imports.
+      // The servers log every request; reference-backends.ts has already checked the imports.
       stderr: 'ignore' as const,
       reuseExistingServer: false,
       timeout: 30_000,
@@ -93,7 +97,10 @@ export default defineConfig({
     name: mode,
     // A page and its API on one origin cannot disagree about connect-src; the course project's
     // API under /api is served cross-origin only (topology.ts).
-    testIgnore: mode === 'proxy' ? /(security-policy|course-project)\.spec\.ts$/ : undefined,
+    testIgnore:
+      mode === 'proxy'
+        ? /(security-policy|course-project|fastapi-expiry|simplejwt-refresh|simplejwt-rotation)\.spec\.ts$/
+        : undefined,
     use: {
       mode,
       ...devices['Desktop Chrome'],

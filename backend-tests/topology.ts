@@ -9,43 +9,106 @@
  * - proxy: built with no API URL, served by `vite preview` with VITE_API_PROXY: the page calls its
  *   own origin and the preview server forwards the API paths.
  */
+import type { ApiProfile } from '../src/config/env-rules';
+
 export type Mode = 'cross-origin' | 'proxy';
 export const MODES: readonly Mode[] = ['cross-origin', 'proxy'];
 
 export interface Backend {
   port: number;
-  /** The reference backend's settings (examples/flask-api/README.md); null: nothing listens. */
+  /** Which reference backend (examples/*-api) serves it; the app is built for that dialect. */
+  profile: ApiProfile;
+  /** The reference backend's settings (its README's); null: nothing listens. */
   settings: Record<string, string> | null;
   /** The API's path under the origin (the course project's /api), part of VITE_API_URL. */
   prefix?: string;
   /** What the app is built with, besides the API URL. */
   build?: Record<string, string>;
-  /** The proxy forwards `/token` to `/token`: a backend under a prefix is served cross-origin only. */
+  /**
+   * Served cross-origin only: the proxy forwards `/token` to `/token`, so a backend under a prefix
+   * cannot be proxied; and a flow that one mode proves needs no second build.
+   */
   crossOriginOnly?: boolean;
 }
 
-export type BackendName = 'standard' | 'short-lived' | 'refresh' | 'course' | 'down';
+export type BackendName =
+  | 'standard'
+  | 'short-lived'
+  | 'refresh'
+  | 'course'
+  | 'down'
+  | 'fastapi'
+  | 'fastapi-short-lived'
+  | 'simplejwt'
+  | 'simplejwt-short-lived'
+  | 'simplejwt-rotating';
+
+const FASTAPI = { VITE_API_PROFILE: 'fastapi' };
+const SIMPLEJWT = { VITE_API_PROFILE: 'simplejwt' };
 
 export const BACKENDS: Record<BackendName, Backend> = {
   // The tutorial's API plus sign-up and the logout blocklist; the app revokes its token on Log out.
-  standard: { port: 5201, settings: {}, build: { VITE_API_LOGOUT: 'true' } },
+  standard: {
+    port: 5201,
+    profile: 'flask-jwt-extended',
+    settings: {},
+    build: { VITE_API_LOGOUT: 'true' },
+  },
   // Sessions end while a test watches: 3 s tokens (the app allows 5 s of clock skew after exp).
   // No sign-up, like the tutorial's own backend.
-  'short-lived': { port: 5202, settings: { ACCESS_TOKEN_SECONDS: '3', SIGNUP: 'false' } },
+  'short-lived': {
+    port: 5202,
+    profile: 'flask-jwt-extended',
+    settings: { ACCESS_TOKEN_SECONDS: '3', SIGNUP: 'false' },
+  },
   refresh: {
     port: 5203,
+    profile: 'flask-jwt-extended',
     settings: { ACCESS_TOKEN_SECONDS: '3', REFRESH_TOKENS: 'true', REFRESH_TOKEN_SECONDS: '15' },
   },
   // The course project: users log in with their email, the API lives under /api.
   course: {
     port: 5204,
+    profile: 'flask-jwt-extended',
     settings: { IDENTIFIER: 'email', URL_PREFIX: '/api' },
     prefix: '/api',
     build: { VITE_LOGIN_IDENTIFIER: 'email', VITE_API_LOGOUT: 'true' },
     crossOriginOnly: true,
   },
   // A backend that is down: its port has no listener.
-  down: { port: 5209, settings: null },
+  down: { port: 5209, profile: 'flask-jwt-extended', settings: null },
+  // FastAPI's OAuth2-with-JWT tutorial: a form login, no refresh tokens, no logout route.
+  fastapi: { port: 5211, profile: 'fastapi', settings: {}, build: FASTAPI },
+  'fastapi-short-lived': {
+    port: 5212,
+    profile: 'fastapi',
+    settings: { ACCESS_TOKEN_SECONDS: '3' },
+    build: FASTAPI,
+    crossOriginOnly: true,
+  },
+  // Django REST framework + SimpleJWT; Log out blacklists the refresh token.
+  simplejwt: {
+    port: 5213,
+    profile: 'simplejwt',
+    settings: {},
+    build: { ...SIMPLEJWT, VITE_API_LOGOUT: 'true' },
+  },
+  // Renewal with /api/token/refresh/, then the refresh token's own end.
+  'simplejwt-short-lived': {
+    port: 5214,
+    profile: 'simplejwt',
+    settings: { ACCESS_TOKEN_SECONDS: '3', REFRESH_TOKEN_SECONDS: '15' },
+    build: SIMPLEJWT,
+    crossOriginOnly: true,
+  },
+  // ROTATE_REFRESH_TOKENS with BLACKLIST_AFTER_ROTATION: every renewal replaces the refresh token.
+  'simplejwt-rotating': {
+    port: 5215,
+    profile: 'simplejwt',
+    settings: { ACCESS_TOKEN_SECONDS: '3', ROTATE_REFRESH_TOKENS: 'true' },
+    build: SIMPLEJWT,
+    crossOriginOnly: true,
+  },
 };
 export const BACKEND_NAMES = Object.keys(BACKENDS) as BackendName[];
 
@@ -61,6 +124,6 @@ export const backendsFor = (mode: Mode) =>
 
 /** Where the app for this mode and backend is served. */
 export function appOrigin(mode: Mode, backend: BackendName): string {
-  const port = (mode === 'cross-origin' ? 4201 : 4211) + BACKEND_NAMES.indexOf(backend);
+  const port = (mode === 'cross-origin' ? 4201 : 4231) + BACKEND_NAMES.indexOf(backend);
   return `http://127.0.0.1:${port}`;
 }

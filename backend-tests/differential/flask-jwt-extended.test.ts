@@ -18,7 +18,7 @@ import type { LoginIdentifier } from '../../src/config/env-rules';
 import { createHandlers } from '../../src/mocks/handlers';
 import { createMemoryMockConfigStore } from '../../src/mocks/mock-config';
 import { createMockServerState } from '../../src/mocks/mock-server-state';
-import { freePort, startFlaskBackend, type RunningBackend } from '../flask-backend';
+import { freePort, startBackend, type RunningBackend } from '../reference-backends';
 import { sendToBackend, sendToMock, type Answer, type Exchange } from './exchange';
 
 interface Tokens {
@@ -382,7 +382,7 @@ for (const { name, identifier, refreshTokens, signup } of CONFIGURATIONS) {
     };
 
     beforeAll(async () => {
-      backend = await startFlaskBackend(await freePort(), {
+      backend = await startBackend('flask-jwt-extended', await freePort(), {
         JWT_SECRET_KEY: MOCK_JWT_SECRET,
         REFRESH_TOKENS: String(refreshTokens),
         SIGNUP: String(signup),
@@ -393,7 +393,7 @@ for (const { name, identifier, refreshTokens, signup } of CONFIGURATIONS) {
       Object.assign(env, { loginIdentifier: identifier, signup });
       const config = createMemoryMockConfigStore();
       config.update({ issueRefreshTokens: refreshTokens });
-      handlers = createHandlers(createMockServerState(config));
+      handlers = createHandlers(createMockServerState(config), 'flask-jwt-extended');
       const credentials = login({ [identifier]: NAMES[identifier].seed, password: '12341234' });
       const tokensFrom = async (send: () => Promise<Answer>) => {
         const body = (await send()).body as { token: string; refresh_token?: string };
