@@ -6,8 +6,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { appUrl, expect, logIn, storedToken } from './fixtures';
 
+/** The profile's entry that is exactly `name` (FastAPI's profile also shows `name@example.com`). */
 const profileOf = (page: Page, name: string) =>
-  page.getByRole('definition').filter({ hasText: name });
+  page.getByRole('definition').getByText(name, { exact: true });
 
 /** A logged-out deep link goes to /login and, after login, back to exactly that URL. */
 export async function deepLinkComesBack(page: Page) {

@@ -1,0 +1,104 @@
+/**
+ * The everyday flows against FastAPI's own OAuth2-with-JWT tutorial (examples/fastapi-api), built
+ * with VITE_API_PROFILE=fastapi: a form login, GET /users/me/, and one 401 for every refused token.
+ */
+import { expect, failedRequestLog, logIn, storedToken, test, TOKEN_KEY } from './fixtures';
+import {
+  deepLinkComesBack,
+  logoutAndBack,
+  reloadShowsNoLoginForm,
+  twoTabsFollowEachOther,
+} from '../../e2e/flows';
+
+test.use({ backend: 'fastapi' });
+
+const greeting = { name: 'Welcome, alesanchezr!' };
+
+test('logs in with the OAuth2 form, and shows what /users/me/ says', async ({
+  page,
+  apiOrigin,
+}) => {
+  const login = page.waitForRequest((request) => request.url().endsWith('/token'));
+  const me = page.waitForRequest((request) => request.url().endsWith('/users/me/'));
+  await page.goto('/login');
+  await logIn(page);
+
+  await expect(page.getByRole('heading', greeting)).toBeVisible();
+  expect(await (await login).headerValue('content-type')).toBe('application/x-www-form-urlencoded');
+  expect((await login).postData()).toBe('username=alesanchezr&password=12341234');
+  const request = await me;
+  expect(new URL(request.url()).origin).toBe(apiOrigin);
+  expect(await request.headerValue('authorization')).toBe(
+    `Bearer ${(await storedToken(page)) ?? ''}`,
+  );
+
+  await page.getByRole('link', { name: 'Profile', exact: true }).click();
+  const details = page.getByRole('definition');
+  await expect(details.filter({ hasText: 'alesanchezr@example.com' })).toBeVisible();
+  await expect(details.filter({ hasText: 'Alejandro Sánchez' })).toBeVisible();
+  // FastAPI's user has no id.
+  await expect(page.getByRole('term').filter({ hasText: 'ID' })).toHaveCount(0);
+});
+
+test.describe('with a wrong password', () => {
+  test.use({ allowConsoleErrors: [failedRequestLog(401)] });
+
+  test('FastAPI’s 401 becomes a message, and the form keeps the username', async ({ page }) => {
+    await page.goto('/login');
+    await logIn(page, 'alesanchezr', 'wrong-password');
+
+    await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+    await expect(page.getByLabel('Username')).toHaveValue('alesanchezr');
+    await expect(page.getByLabel('Password')).toBeFocused();
+    expect(await storedToken(page)).toBeNull();
+  });
+});
+
+test('a logged-out deep link comes back to exactly that URL after login', ({ page }) =>
+  deepLinkComesBack(page));
+
+test('a reload keeps the session and never shows the login form', ({ page }) =>
+  reloadShowsNoLoginForm(page));
+
+test.describe('a tampered token', () => {
+  test.use({ allowConsoleErrors: [failedRequestLog(401)] });
+
+  test('gets FastAPI’s 401 before its exp: invalid, not expired', async ({ page }) => {
+    await page.goto('/login');
+    await logIn(page);
+    await expect(page.getByRole('heading', greeting)).toBeVisible();
+    await page.evaluate((key) => {
+      const [header, payload, signature = ''] = (window.localStorage.getItem(key) ?? '').split('.');
+      const flipped = (signature.startsWith('A') ? 'B' : 'A') + signature.slice(1);
+      window.localStorage.setItem(key, `${header ?? ''}.${payload ?? ''}.${flipped}`);
+    }, TOKEN_KEY);
+    const answer = page.waitForResponse((response) => response.url().endsWith('/users/me/'));
+
+    await page.goto('/profile');
+
+    expect((await answer).status()).toBe(401);
+    expect(await (await answer).json()).toEqual({ detail: 'Could not validate credentials' });
+    await expect(page.getByRole('alert')).toContainText('no longer valid');
+    await expect(page).toHaveURL(/\/login$/);
+    expect(await storedToken(page)).toBeNull();
+  });
+});
+
+test.describe('a disabled account', () => {
+  // The tutorial gives alice a token, then /users/me/ answers 400 Inactive user.
+  test.use({ allowConsoleErrors: [failedRequestLog(400)] });
+
+  test('gets a token, then the session ends saying the account is disabled', async ({ page }) => {
+    await page.goto('/login');
+    await logIn(page, 'alice', 'secret2');
+
+    await expect(page.getByRole('alert')).toContainText('This account is disabled');
+    await expect(page).toHaveURL(/\/login$/);
+    expect(await storedToken(page)).toBeNull();
+  });
+});
+
+test('logout drops the token, and Back shows no private data', ({ page }) => logoutAndBack(page));
+
+test('two tabs follow each other: logout and login without a reload', ({ context }) =>
+  twoTabsFollowEachOther(context));
