@@ -58,6 +58,16 @@ describe('a default npm run build', () => {
     }
   });
 
+  it('carries only its own dialect, flask-jwt-extended’s: no other framework’s paths', () => {
+    const scripts = readdirSync(join(outDir, 'assets'))
+      .map((file) => readFileSync(join(outDir, 'assets', file), 'utf8'))
+      .join('\n');
+    expect(scripts).toContain('/protected');
+    for (const otherPath of ['/users/me/', '/api/token/', '/api/me/']) {
+      expect(scripts, otherPath).not.toContain(otherPath);
+    }
+  });
+
   it('keeps the sign-up page and the private pages out of what /login downloads', () => {
     const loginDownload = initialAssets(outDir)
       .map((asset) => readFileSync(join(outDir, asset.file.replace(/^\//, '')), 'utf8'))

@@ -14,7 +14,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBuildManifest, MANIFEST_FILE } from '../../vite-plugins/build-manifest';
 import { originOf, repoViteConfig, withEnv, type ViteVariables } from '../test/vite-in-process';
 import { dialectPaths } from '../profiles/api-dialect';
+import { fastapi } from '../profiles/fastapi';
 import { flaskJwtExtended } from '../profiles/flask-jwt-extended';
+import { simplejwt } from '../profiles/simplejwt';
 import { apiProxyRules } from './api-proxy';
 
 const API_PATHS = dialectPaths(flaskJwtExtended);
@@ -126,6 +128,26 @@ describe('apiProxyRules', () => {
     expect(matched('/login')).toBe(false);
     expect(matched('/')).toBe(false);
   });
+
+  it.each([
+    ['fastapi', fastapi, ['/token', '/users/me/'], ['/protected', '/users/me']],
+    [
+      'simplejwt',
+      simplejwt,
+      ['/api/token/', '/api/token/refresh/', '/api/token/blacklist/', '/api/me/'],
+      ['/token', '/api/other/'],
+    ],
+  ])(
+    'forwards the %s dialect’s paths, trailing slashes included',
+    (_name, dialect, paths, others) => {
+      const patterns = Object.keys(apiProxyRules('http://127.0.0.1:8000', dialect)).map(
+        (key) => new RegExp(key),
+      );
+      const matched = (url: string) => patterns.some((pattern) => pattern.test(url));
+      for (const path of paths) expect(matched(path), path).toBe(true);
+      for (const path of others) expect(matched(path), path).toBe(false);
+    },
+  );
 
   it('sends every path to the target with changeOrigin, and keeps page navigations', () => {
     const rules = Object.values(apiProxyRules('http://127.0.0.1:5000', flaskJwtExtended));
