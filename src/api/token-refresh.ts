@@ -33,7 +33,11 @@ async function renew(expiredToken: string): Promise<string | null> {
   if (current !== expiredToken) return usableInstead(current, expiredToken) ? current : null;
   const refresh = refreshToken.get();
   const renewal = env.dialect.refresh;
-  if (refresh === null || renewal === null) return null;
+  if (refresh === null || renewal === null) {
+    // Nothing can renew it (say, a refresh token left by a build for a backend with renewal).
+    endSessionIfCurrent(expiredToken, 'expired');
+    return null;
+  }
   try {
     const { bearer, body } = renewal.request(refresh);
     const renewed = await sendRequest(resolveApiUrl(renewal.path), bearer, {

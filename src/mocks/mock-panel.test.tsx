@@ -7,8 +7,11 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { fetchCurrentUser, requestToken } from '../api/endpoints';
+import { resolveApiUrl, sendRequest } from '../api/http';
 import { getSessionEndReason } from '../auth/session';
 import { getToken } from '../auth/token-storage';
+import { simplejwt } from '../profiles/simplejwt';
+import { useApiProfile } from '../test/api-profile';
 import { logInAs } from '../test/render-app';
 import { decodeBase64Url } from './base64url';
 import { createHandlers } from './handlers';
@@ -226,5 +229,82 @@ describe('the Mock API panel', () => {
     expect(within(toggle).queryByText(/fault/)).not.toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('back to their defaults');
     await expect(fetchCurrentUser()).resolves.toMatchObject({ id: 1, identifier: 'alesanchezr' });
+  });
+});
+
+/** A token's lifetime as its claims say, `exp - iat`. */
+function lifetimeOf(token: string): number {
+  const bytes = decodeBase64Url(token.split('.')[1] ?? '') ?? new Uint8Array();
+  const claims = JSON.parse(new TextDecoder().decode(bytes)) as { iat: number; exp: number };
+  return claims.exp - claims.iat;
+}
+
+describe('the Mock API panel’s token settings, by the build’s backend profile', () => {
+  it('flask-jwt-extended: refresh tokens on request, then their lifetime; no rotation', async () => {
+    const { user } = await openPanel();
+
+    expect(screen.queryByLabelText('Refresh token lifetime (s)')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('checkbox', { name: 'Rotate refresh tokens' }),
+    ).not.toBeInTheDocument();
+    await user.click(
+      screen.getByRole('checkbox', { name: 'Issue refresh tokens (POST /refresh)' }),
+    );
+    await user.clear(screen.getByLabelText('Refresh token lifetime (s)'));
+    await user.type(screen.getByLabelText('Refresh token lifetime (s)'), '600');
+
+    expect(stored()).toMatchObject({ issueRefreshTokens: true, refreshTokenLifetimeSeconds: 600 });
+    const { refreshToken } = await logIn();
+    expect(lifetimeOf(refreshToken ?? '')).toBe(600);
+  });
+
+  it('fastapi: the access token lifetime only, and an expiry the app calls no longer valid', async () => {
+    useApiProfile('fastapi');
+    const { user } = await openPanel();
+
+    expect(screen.getByLabelText('Access token lifetime (s)')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /refresh tokens/ })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Refresh token lifetime (s)')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Revoke the current token' }),
+    ).not.toBeInTheDocument();
+
+    await logInAs('johndoe');
+    await user.click(screen.getByRole('button', { name: 'Expire the current token' }));
+
+    expect(screen.getByRole('status')).toHaveTextContent('401 “Could not validate credentials”');
+    expect(await failureOf(fetchCurrentUser())).toMatchObject({ status: 401 });
+    expect(getSessionEndReason()).toBe('invalid');
+  });
+
+  it('simplejwt: rotation and the refresh token lifetime, no switch for refresh tokens', async () => {
+    useApiProfile('simplejwt');
+    const { user } = await openPanel();
+
+    expect(
+      screen.queryByRole('checkbox', { name: 'Issue refresh tokens (POST /refresh)' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Revoke the current token' }),
+    ).not.toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Rotate refresh tokens' }));
+    await user.clear(screen.getByLabelText('Refresh token lifetime (s)'));
+    await user.type(screen.getByLabelText('Refresh token lifetime (s)'), '3600');
+
+    expect(stored()).toMatchObject({
+      rotateRefreshTokens: true,
+      refreshTokenLifetimeSeconds: 3600,
+    });
+    const { refreshToken } = await logIn();
+    expect(lifetimeOf(refreshToken ?? '')).toBe(3600);
+    const renewal = simplejwt.refresh;
+    if (renewal === null || refreshToken === null) throw new Error('SimpleJWT renews tokens');
+    const renewed = await sendRequest(resolveApiUrl(renewal.path), null, {
+      method: 'POST',
+      body: renewal.request(refreshToken).body,
+      parse: renewal.parse,
+    });
+    expect(renewed.refresh).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(renewed.refresh).not.toBe(refreshToken);
   });
 });

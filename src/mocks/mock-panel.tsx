@@ -4,6 +4,8 @@
  * builds with the mock on; every change lands in MockConfig, which the handlers read per request.
  */
 import { useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { env } from '../config/env';
+import type { ApiProfile } from '../config/env-rules';
 import {
   MOCK_FAILURE_KINDS,
   type MockConfig,
@@ -27,11 +29,25 @@ const LATENCY_LABELS: Record<MockLatencyMode, string> = {
 
 const NEXT_REQUEST_NOTE = 'The app notices at its next API request (a reload makes one).';
 
-function tokenActionStatus(result: TokenActionResult, action: 'expire' | 'revoke'): string {
+/** What the server answers to a token the panel expired: only flask-jwt-extended says "expired". */
+const EXPIRED_ANSWERS: Record<ApiProfile, string> = {
+  'flask-jwt-extended': '401 “Token has expired” to the current token.',
+  // FastAPI and SimpleJWT refuse a forged token alike; the app judges by the token's own exp.
+  fastapi:
+    '401 “Could not validate credentials” to the current token, as to a forged one: before its exp, the app calls the session no longer valid. For an expiry, shorten the access token lifetime.',
+  simplejwt:
+    '401 “token_not_valid” to the current access token, as to a forged one: before its exp, the app calls the session no longer valid and renews nothing. For an expiry, shorten the access token lifetime.',
+};
+
+function tokenActionStatus(
+  result: TokenActionResult,
+  action: 'expire' | 'revoke',
+  profile: ApiProfile,
+): string {
   switch (result) {
     case 'done':
       return action === 'expire'
-        ? `The server now answers 401 “Token has expired” to the current token. ${NEXT_REQUEST_NOTE}`
+        ? `The server now answers ${EXPIRED_ANSWERS[profile]} ${NEXT_REQUEST_NOTE}`
         : `The server now answers 401 “Token has been revoked” to the current token. ${NEXT_REQUEST_NOTE}`;
     case 'no-token':
       return `No one is logged in: there is no token to ${action}.`;
@@ -39,6 +55,40 @@ function tokenActionStatus(result: TokenActionResult, action: 'expire' | 'revoke
       return 'The stored token is not a JWT: the server rejects it already.';
   }
 }
+
+/** The token settings and actions that mean something to the build's backend. */
+interface TokenOptions {
+  /** flask-jwt-extended issues refresh tokens only when configured to. */
+  issueRefreshTokens: boolean;
+  /** SimpleJWT's ROTATE_REFRESH_TOKENS. */
+  rotateRefreshTokens: boolean;
+  refreshTokenLifetime: (config: MockConfig) => boolean;
+  /** A blocklist of access tokens: flask-jwt-extended's token_in_blocklist_loader. */
+  revoke: boolean;
+}
+
+const TOKEN_OPTIONS: Record<ApiProfile, TokenOptions> = {
+  'flask-jwt-extended': {
+    issueRefreshTokens: true,
+    rotateRefreshTokens: false,
+    refreshTokenLifetime: (config) => config.issueRefreshTokens,
+    revoke: true,
+  },
+  // The OAuth2 tutorial: one access token, no renewal, no blocklist.
+  fastapi: {
+    issueRefreshTokens: false,
+    rotateRefreshTokens: false,
+    refreshTokenLifetime: () => false,
+    revoke: false,
+  },
+  // Always a refresh token; the blacklist takes refresh tokens only.
+  simplejwt: {
+    issueRefreshTokens: false,
+    rotateRefreshTokens: true,
+    refreshTokenLifetime: () => true,
+    revoke: false,
+  },
+};
 
 /** Faults that are on, shown on the collapsed button so they are not forgotten. */
 function activeFaults(config: MockConfig): number {
@@ -137,6 +187,8 @@ export function MockPanel({ controls }: { controls: MockControls }) {
     store.update(changes);
   };
   const faults = activeFaults(config);
+  const { profile } = env.dialect;
+  const tokenOptions = TOKEN_OPTIONS[profile];
 
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
@@ -272,32 +324,55 @@ export function MockPanel({ controls }: { controls: MockControls }) {
                 update({ tokenLifetimeSeconds });
               }}
             />
-            <CheckboxField
-              label="Issue refresh tokens (POST /refresh)"
-              checked={config.issueRefreshTokens}
-              onChange={(issueRefreshTokens) => {
-                update({ issueRefreshTokens });
-              }}
-            />
+            {tokenOptions.issueRefreshTokens && (
+              <CheckboxField
+                label="Issue refresh tokens (POST /refresh)"
+                checked={config.issueRefreshTokens}
+                onChange={(issueRefreshTokens) => {
+                  update({ issueRefreshTokens });
+                }}
+              />
+            )}
+            {tokenOptions.refreshTokenLifetime(config) && (
+              <NumberField
+                label="Refresh token lifetime (s)"
+                value={config.refreshTokenLifetimeSeconds}
+                min={1}
+                onCommit={(refreshTokenLifetimeSeconds) => {
+                  update({ refreshTokenLifetimeSeconds });
+                }}
+              />
+            )}
+            {tokenOptions.rotateRefreshTokens && (
+              <CheckboxField
+                label="Rotate refresh tokens"
+                checked={config.rotateRefreshTokens}
+                onChange={(rotateRefreshTokens) => {
+                  update({ rotateRefreshTokens });
+                }}
+              />
+            )}
             <div className="mock-panel__actions">
               <button
                 type="button"
                 className="mock-panel__button"
                 onClick={() => {
-                  setStatus(tokenActionStatus(controls.expireCurrentToken(), 'expire'));
+                  setStatus(tokenActionStatus(controls.expireCurrentToken(), 'expire', profile));
                 }}
               >
                 Expire the current token
               </button>
-              <button
-                type="button"
-                className="mock-panel__button"
-                onClick={() => {
-                  setStatus(tokenActionStatus(controls.revokeCurrentToken(), 'revoke'));
-                }}
-              >
-                Revoke the current token
-              </button>
+              {tokenOptions.revoke && (
+                <button
+                  type="button"
+                  className="mock-panel__button"
+                  onClick={() => {
+                    setStatus(tokenActionStatus(controls.revokeCurrentToken(), 'revoke', profile));
+                  }}
+                >
+                  Revoke the current token
+                </button>
+              )}
             </div>
           </fieldset>
 
