@@ -43,3 +43,30 @@ export async function sendToMock(handlers: RequestHandler[], exchange: Exchange)
   if (response === undefined) return { status: 404, body: 'no mock handler' };
   return answerOf(response);
 }
+
+/**
+ * The parts of an answer that must agree: the status, and the body with every token in it
+ * replaced by its anatomy (its header and its claim names), since the two sides sign different
+ * claims at different instants.
+ */
+export function comparable(answer: Answer): unknown {
+  const anatomy = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const [header, payload, signature] = value.split('.');
+      if (header === undefined || payload === undefined || signature === undefined) return value;
+      try {
+        const decode = (part: string) =>
+          JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+        return { jwtHeader: decode(header), claimNames: Object.keys(decode(payload)).sort() };
+      } catch {
+        return value;
+      }
+    }
+    if (Array.isArray(value)) return value.map(anatomy);
+    if (typeof value === 'object' && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, anatomy(item)]));
+    }
+    return value;
+  };
+  return { status: answer.status, body: anatomy(answer.body) };
+}

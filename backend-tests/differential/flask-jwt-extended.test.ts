@@ -11,15 +11,24 @@
  */
 import type { RequestHandler } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeBase64Url, encodeBase64UrlJson } from '../../src/mocks/base64url';
-import { MOCK_JWT_SECRET, signClaims } from '../../src/mocks/flask-jwt';
+import { encodeBase64UrlJson } from '../../src/mocks/base64url';
+import { MOCK_JWT_SECRET } from '../../src/mocks/flask-jwt';
 import { env } from '../../src/config/env';
 import type { LoginIdentifier } from '../../src/config/env-rules';
 import { createHandlers } from '../../src/mocks/handlers';
 import { createMemoryMockConfigStore } from '../../src/mocks/mock-config';
 import { createMockServerState } from '../../src/mocks/mock-server-state';
 import { freePort, startBackend, type RunningBackend } from '../reference-backends';
-import { sendToBackend, sendToMock, type Answer, type Exchange } from './exchange';
+import {
+  JSON_TYPE,
+  NOT_A_SIGNATURE,
+  now,
+  segment,
+  signed,
+  signedWithAnotherKey,
+  unsignedToken,
+} from './corpus-helpers';
+import { comparable, sendToBackend, sendToMock, type Answer, type Exchange } from './exchange';
 
 interface Tokens {
   access: string;
@@ -34,9 +43,6 @@ interface Case {
   name: string;
   exchange: (own: Tokens) => Exchange;
 }
-
-const now = () => Math.floor(Date.now() / 1000);
-const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 function claims(overrides: Record<string, unknown> = {}, without: string[] = []) {
   const base: Record<string, unknown> = {
@@ -53,13 +59,6 @@ function claims(overrides: Record<string, unknown> = {}, without: string[] = [])
   for (const name of without) Reflect.deleteProperty(base, name);
   return base;
 }
-
-/** A token signed with the secret both sides use. */
-const signed = (payload: Record<string, unknown>, header?: Record<string, unknown>) =>
-  signClaims(payload, header, MOCK_JWT_SECRET);
-
-const segment = (text: string) => encodeBase64Url(new TextEncoder().encode(text));
-const GOOD_SIGNATURE_OF_NOTHING = segment('not the signature');
 
 const login = (body: unknown, headers: Record<string, string> = JSON_TYPE): Exchange => ({
   method: 'POST',
@@ -112,14 +111,14 @@ async function buildCorpus(field: LoginIdentifier): Promise<Case[]> {
     refreshAsAccess: await signed(claims({ type: 'refresh' })),
     expiredRefresh: await signed(claims({ type: 'refresh', exp: now() - 10 })),
     unknownUserRefresh: await signed(claims({ type: 'refresh', sub: '999' })),
-    algNone: `${encodeBase64UrlJson({ alg: 'none', typ: 'JWT' })}.${encodeBase64UrlJson(claims())}.`,
+    algNone: unsignedToken(claims()),
     algHs512: await signed(claims(), { alg: 'HS512', typ: 'JWT' }),
-    wrongSecret: await signClaims(claims(), undefined, 'another-secret'),
-    headerNotObject: `${segment('[1]')}.${encodeBase64UrlJson(claims())}.${GOOD_SIGNATURE_OF_NOTHING}`,
-    headerNotJson: `${segment('not json')}.${encodeBase64UrlJson(claims())}.${GOOD_SIGNATURE_OF_NOTHING}`,
-    payloadNotObject: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${segment('[1]')}.${GOOD_SIGNATURE_OF_NOTHING}`,
-    payloadNotJson: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${segment('not json')}.${GOOD_SIGNATURE_OF_NOTHING}`,
-    payloadBadBase64: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.a.${GOOD_SIGNATURE_OF_NOTHING}`,
+    wrongSecret: await signedWithAnotherKey(claims()),
+    headerNotObject: `${segment('[1]')}.${encodeBase64UrlJson(claims())}.${NOT_A_SIGNATURE}`,
+    headerNotJson: `${segment('not json')}.${encodeBase64UrlJson(claims())}.${NOT_A_SIGNATURE}`,
+    payloadNotObject: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${segment('[1]')}.${NOT_A_SIGNATURE}`,
+    payloadNotJson: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${segment('not json')}.${NOT_A_SIGNATURE}`,
+    payloadBadBase64: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.a.${NOT_A_SIGNATURE}`,
     signatureBadBase64: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${encodeBase64UrlJson(claims())}.a`,
   };
   const bearer = (token: string) => protectedWith(`Bearer ${token}`);
@@ -331,29 +330,6 @@ async function buildCorpus(field: LoginIdentifier): Promise<Case[]> {
     },
     { name: 'logout: GET instead of POST', exchange: () => ({ method: 'GET', path: '/logout' }) },
   ];
-}
-
-/** The parts of an answer that must agree: every token becomes its header and its claim names. */
-function comparable(answer: Answer): unknown {
-  const anatomy = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      const [header, payload, signature] = value.split('.');
-      if (header === undefined || payload === undefined || signature === undefined) return value;
-      try {
-        const decode = (part: string) =>
-          JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
-        return { jwtHeader: decode(header), claimNames: Object.keys(decode(payload)).sort() };
-      } catch {
-        return value;
-      }
-    }
-    if (Array.isArray(value)) return value.map(anatomy);
-    if (typeof value === 'object' && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, anatomy(item)]));
-    }
-    return value;
-  };
-  return { status: answer.status, body: anatomy(answer.body) };
 }
 
 interface Configuration {

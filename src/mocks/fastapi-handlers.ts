@@ -10,7 +10,7 @@ import { apiPath } from './api-path';
 import { MOCK_JWT_SECRET, signClaims } from './flask-jwt';
 import type { MockServerState } from './mock-server-state';
 import { tokenId } from './mock-server-state';
-import { decodePyJwt } from './pyjwt';
+import { decodePyJwt, PythonCrash } from './pyjwt';
 import { simulateNetwork } from './simulated-network';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -19,41 +19,169 @@ const detail = (status: number, text: string, headers: Record<string, string> = 
   HttpResponse.json({ detail: text }, { status, headers });
 const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer' };
 
-/** pydantic 1's "field required", one per missing form field. */
-const missing = (field: string) => ({
+/** One item of pydantic 1's 422 list. */
+const fieldError = (field: string, msg: string, type: string, ctx?: object) => ({
   loc: ['body', field],
-  msg: 'field required',
-  type: 'value_error.missing',
+  msg,
+  type,
+  ...(ctx === undefined ? {} : { ctx }),
 });
 
-/** Starlette reads a form body only; any other body is an empty form. */
-async function readForm(request: Request): Promise<Map<string, string>> {
-  const type = request.headers.get('Content-Type') ?? '';
-  const form = new Map<string, string>();
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(type)) return form;
-  for (const [name, value] of await request.formData()) {
-    // FastAPI 0.92 counts an empty form value as absent.
-    if (typeof value === 'string' && value !== '' && !form.has(name)) form.set(name, value);
-  }
-  return form;
+/** A form as Starlette reads it: (name, value) pairs, a File for a multipart file part. */
+type FormItems = [string, FormDataEntryValue][];
+
+/** The body's bytes as Python's `.decode("latin-1")` reads them. */
+const latin1 = (bytes: Uint8Array) =>
+  Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
+
+/**
+ * urllib.parse.unquote_plus: `+` is a space; each run of ASCII characters is percent-decoded to
+ * bytes and read as UTF-8 (errors replaced); other characters, and a `%` not followed by two hex
+ * digits, stay as they are.
+ */
+function unquotePlus(text: string): string {
+  const plain = text.replace(/\+/g, ' ');
+  if (!plain.includes('%')) return plain;
+  return plain.replace(/[^\u0080-\uffff]+/g, (run) => {
+    const bytes: number[] = [];
+    for (let index = 0; index < run.length; index += 1) {
+      const hex = run.slice(index + 1, index + 3);
+      if (run[index] === '%' && /^[0-9a-fA-F]{2}$/.test(hex)) {
+        bytes.push(parseInt(hex, 16));
+        index += 2;
+      } else {
+        bytes.push(run.charCodeAt(index));
+      }
+    }
+    return new TextDecoder().decode(Uint8Array.from(bytes));
+  });
 }
 
-/** OAuth2PasswordRequestForm: grant_type (optional, must match "password"), username, password. */
-function validationErrors(form: Map<string, string>) {
-  const errors: object[] = [];
-  const grantType = form.get('grant_type');
-  if (grantType !== undefined && !grantType.startsWith('password')) {
-    errors.push({
-      loc: ['body', 'grant_type'],
-      msg: 'string does not match regex "password"',
-      type: 'value_error.str.regex',
-      ctx: { pattern: 'password' },
-    });
+/**
+ * python-multipart 0.0.5's QuerystringParser, as Starlette's FormParser drives it on a body that
+ * arrives in one piece: a field ends at the next `&` or, when the rest holds none, at the next
+ * `;`; a name with no `=` before the separator is a field with an empty value, and one at the very
+ * end, with neither, is dropped.
+ */
+function parseQuerystring(data: string): FormItems {
+  const items: FormItems = [];
+  const separatorFrom = (index: number) => {
+    const ampersand = data.indexOf('&', index);
+    return ampersand !== -1 ? ampersand : data.indexOf(';', index);
+  };
+  let state: 'before' | 'name' | 'data' = 'before';
+  let name = '';
+  let value = '';
+  const end = () => {
+    items.push([unquotePlus(name), unquotePlus(value)]);
+    state = 'before';
+  };
+  let index = 0;
+  while (index < data.length) {
+    if (state === 'before') {
+      if (data[index] !== '&' && data[index] !== ';') {
+        [name, value, state] = ['', '', 'name'];
+        continue;
+      }
+      index += 1;
+    } else {
+      const separator = separatorFrom(index);
+      const stop = separator === -1 ? data.length : separator;
+      const equals = state === 'name' ? data.indexOf('=', index) : -1;
+      if (equals !== -1 && equals < stop) {
+        name += data.slice(index, equals);
+        state = 'data';
+        index = equals + 1;
+        continue;
+      }
+      if (state === 'name') name += data.slice(index, stop);
+      else value += data.slice(index, stop);
+      if (separator !== -1) end();
+      index = stop;
+    }
   }
-  if (!form.has('username')) errors.push(missing('username'));
-  if (!form.has('password')) errors.push(missing('password'));
-  return errors;
+  if (state === 'data') end();
+  return items;
 }
+
+/**
+ * python-multipart 0.0.5's parse_options_header: the media type (lower-cased and trimmed only
+ * when there are no parameters), and whether a boundary parameter is there.
+ */
+function mediaType(header: string | null): { type: string; boundary: boolean } {
+  const value = header ?? '';
+  const semicolon = value.indexOf(';');
+  if (semicolon === -1) return { type: value.trim().toLowerCase(), boundary: false };
+  return {
+    type: value.slice(0, semicolon),
+    boundary: value
+      .slice(semicolon + 1)
+      .split(';')
+      .some((parameter) => /^\s*boundary\s*=/i.test(parameter)),
+  };
+}
+
+/**
+ * Starlette's request.form(): a urlencoded or multipart body; any other body is an empty form. A
+ * multipart body it cannot read is FastAPI's 400.
+ */
+async function readForm(request: Request): Promise<FormItems | Response> {
+  const { type, boundary } = mediaType(request.headers.get('Content-Type'));
+  if (type === 'application/x-www-form-urlencoded') {
+    return parseQuerystring(latin1(new Uint8Array(await request.arrayBuffer())));
+  }
+  if (type !== 'multipart/form-data') return [];
+  if (!boundary) return detail(400, 'Missing boundary in multipart.');
+  try {
+    return [...(await request.formData())];
+  } catch {
+    return detail(400, 'There was an error parsing the body');
+  }
+}
+
+/**
+ * OAuth2PasswordRequestForm's fields in order, each the last value sent under its name; FastAPI
+ * 0.92 counts an empty value as absent. The form's values, or pydantic's errors.
+ */
+function validateForm(items: FormItems) {
+  const form = new Map(items);
+  const values = new Map<string, string>();
+  const errors: object[] = [];
+  for (const field of [
+    'grant_type',
+    'username',
+    'password',
+    'scope',
+    'client_id',
+    'client_secret',
+  ]) {
+    const value = form.get(field);
+    if (value === undefined || value === '') {
+      if (field === 'username' || field === 'password') {
+        errors.push(fieldError(field, 'field required', 'value_error.missing'));
+      }
+    } else if (typeof value !== 'string') {
+      errors.push(fieldError(field, 'str type expected', 'type_error.str'));
+    } else if (field === 'grant_type' && !value.startsWith('password')) {
+      // pydantic 1 matches the regex at the start only (re.match).
+      errors.push(
+        fieldError(field, 'string does not match regex "password"', 'value_error.str.regex', {
+          pattern: 'password',
+        }),
+      );
+    } else {
+      values.set(field, value);
+    }
+  }
+  return { values, errors };
+}
+
+/** Starlette's answer to an exception no handler catches. */
+const internalServerError = () =>
+  new HttpResponse('Internal Server Error', {
+    status: 500,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 
 /** FastAPI's 405 for a method a route does not take. */
 const otherMethods = (path: string, allowed: string) =>
@@ -71,13 +199,14 @@ export function fastapiHandlers(state: MockServerState) {
     http.post(apiPath('/token'), async ({ request }) => {
       const injected = await simulateNetwork(state);
       if (injected !== null) return injected;
-      const form = await readForm(request);
-      const errors = validationErrors(form);
+      const items = await readForm(request);
+      if (items instanceof Response) return items;
+      const { values, errors } = validateForm(items);
       if (errors.length > 0) return HttpResponse.json({ detail: errors }, { status: 422 });
       const user = state.users.find(
         (candidate) =>
-          loginName(candidate) === form.get('username') &&
-          candidate.password === form.get('password'),
+          loginName(candidate) === values.get('username') &&
+          candidate.password === values.get('password'),
       );
       if (user === undefined) {
         return detail(401, 'Incorrect username or password', BEARER_CHALLENGE);
@@ -98,10 +227,13 @@ export function fastapiHandlers(state: MockServerState) {
         return detail(401, 'Not authenticated', BEARER_CHALLENGE);
       }
       const token = space === -1 ? '' : authorization.slice(space + 1);
-      const claims = await decodePyJwt(token, {
-        secret: MOCK_JWT_SECRET,
-        nowSeconds: nowSeconds(),
-      });
+      let claims: Record<string, unknown> | null;
+      try {
+        claims = await decodePyJwt(token, { secret: MOCK_JWT_SECRET, nowSeconds: nowSeconds() });
+      } catch (error) {
+        if (error instanceof PythonCrash) return internalServerError();
+        throw error;
+      }
       const id = tokenId(token);
       const user =
         claims === null ||

@@ -9,7 +9,7 @@ import { env } from '../config/env';
 import { apiPath } from './api-path';
 import { MOCK_JWT_SECRET, signClaims } from './flask-jwt';
 import { tokenId, type MockServerState } from './mock-server-state';
-import { decodePyJwt } from './pyjwt';
+import { decodePyJwt, PythonCrash, pythonInt } from './pyjwt';
 import { simulateNetwork } from './simulated-network';
 import type { MockUser } from './users';
 
@@ -22,55 +22,119 @@ const tokenNotValid = (text: string) => unauthorized({ detail: text, code: 'toke
 
 type Body = { ok: true; data: Record<string, unknown> } | { ok: false; response: Response };
 
-/** DRF's parsers (JSON, form, multipart) and the serializer's "expected a dictionary". */
+/** Django's 500 page with DEBUG off: what an exception no view catches gets. */
+const serverError = () =>
+  new HttpResponse(
+    '\n<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>\n</head>\n' +
+      '<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n',
+    { status: 500, headers: { 'Content-Type': 'text/html' } },
+  );
+
+/** DRF's _MediaType: the type before any `;`, lower case, split at its first `/`. */
+function mediaType(header: string) {
+  const full = (header.split(';')[0] ?? '').trim().toLowerCase();
+  const slash = full.indexOf('/');
+  return slash === -1
+    ? { main: full, sub: '' }
+    : { main: full.slice(0, slash), sub: full.slice(slash + 1) };
+}
+
+/** media_type_matches(parser's type, the request's Content-Type), `*` matching anything. */
+function matches(parserType: string, header: string) {
+  const parser = mediaType(parserType);
+  const request = mediaType(header);
+  const part = (ours: string, theirs: string) => ours === '*' || theirs === '*' || ours === theirs;
+  return part(parser.sub, request.sub) && part(parser.main, request.main);
+}
+
+/** The Python type name of a JSON value that is not an object, from its source text. */
+function pythonTypeName(value: unknown, text: string) {
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  return /^-?\d+$/.test(text.trim()) ? 'int' : 'float';
+}
+
+/**
+ * DRF's parsers (JSON, form, multipart, picked by media type) and the serializer's "expected a
+ * dictionary". An empty body is no data, whatever its type.
+ */
 async function readBody(request: Request): Promise<Body> {
   const type = request.headers.get('Content-Type') ?? '';
   const fail = (status: number, body: object): Body => ({
     ok: false,
     response: HttpResponse.json(body, { status }),
   });
-  if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(type)) {
-    return { ok: true, data: Object.fromEntries(await request.formData()) };
+  const bytes = new Uint8Array(await request.clone().arrayBuffer());
+  if (bytes.length === 0) return { ok: true, data: {} };
+  if (matches('application/json', type)) {
+    const text = new TextDecoder().decode(bytes);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // Python's decoder names the position; only this one is certain.
+      return fail(400, { detail: 'JSON parse error - Expecting value: line 1 column 1 (char 0)' });
+    }
+    if (value === null) return fail(400, { non_field_errors: ['No data provided'] });
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      return fail(400, {
+        non_field_errors: [
+          `Invalid data. Expected a dictionary, but got ${pythonTypeName(value, text)}.`,
+        ],
+      });
+    }
+    return { ok: true, data: value as Record<string, unknown> };
   }
-  const text = await request.text();
-  if (text === '') return { ok: true, data: {} };
-  if (!type.startsWith('application/json')) {
-    return fail(415, { detail: `Unsupported media type "${type}" in request.` });
+  if (matches('application/x-www-form-urlencoded', type)) {
+    return {
+      ok: true,
+      data: Object.fromEntries(new URLSearchParams(new TextDecoder().decode(bytes))),
+    };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fail(400, { detail: 'JSON parse error - Expecting value: line 1 column 1 (char 0)' });
+  if (matches('multipart/form-data', type)) {
+    const boundary = /;\s*boundary\s*=/i.test(type);
+    if (!boundary) {
+      return fail(400, {
+        detail: 'Multipart form parse error - Invalid boundary in multipart: None',
+      });
+    }
+    try {
+      return { ok: true, data: Object.fromEntries(await request.formData()) };
+    } catch {
+      // Django's parser reads no field out of a body it cannot make sense of.
+      return { ok: true, data: {} };
+    }
   }
-  if (value === null) return fail(400, { non_field_errors: ['No data provided'] });
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    const pythonType = Array.isArray(value)
-      ? 'list'
-      : typeof value === 'string'
-        ? 'str'
-        : typeof value === 'boolean'
-          ? 'bool'
-          : Number.isInteger(value)
-            ? 'int'
-            : 'float';
-    return fail(400, {
-      non_field_errors: [`Invalid data. Expected a dictionary, but got ${pythonType}.`],
-    });
-  }
-  return { ok: true, data: value as Record<string, unknown> };
+  return fail(415, { detail: `Unsupported media type "${type}" in request.` });
 }
 
-/** DRF's CharField: a string or a number, whitespace trimmed, not blank. */
-function charField(data: Record<string, unknown>, name: string): string | { error: string } {
-  if (!(name in data)) return { error: 'This field is required.' };
+/**
+ * DRF's CharField: not blank (whitespace only counts as blank), not null, a string or a number,
+ * whitespace trimmed, then its validators: no NUL, no surrogate.
+ */
+function charField(data: Record<string, unknown>, name: string): string | { errors: string[] } {
+  if (!(name in data)) return { errors: ['This field is required.'] };
   const value = data[name];
-  if (value === null) return { error: 'This field may not be null.' };
+  if (typeof value === 'string' && value.trim() === '') {
+    return { errors: ['This field may not be blank.'] };
+  }
+  if (value === null) return { errors: ['This field may not be null.'] };
   if (typeof value !== 'string' && typeof value !== 'number') {
-    return { error: 'Not a valid string.' };
+    return { errors: ['Not a valid string.'] };
   }
   const text = String(value).trim();
-  return text === '' ? { error: 'This field may not be blank.' } : text;
+  const errors: string[] = [];
+  if (text.includes('\0')) errors.push('Null characters are not allowed.');
+  // A lone one: Python's str holds code points, so a pair is one character, not a surrogate.
+  const surrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(
+    text,
+  )?.[0];
+  if (surrogate !== undefined) {
+    const codePoint = surrogate.charCodeAt(0).toString(16).toUpperCase();
+    errors.push(`Surrogate characters are not allowed: U+${codePoint}.`);
+  }
+  return errors.length > 0 ? { errors } : text;
 }
 
 /** The serializer's fields, or its 400 listing every field's problem. */
@@ -80,12 +144,19 @@ function readFields(data: Record<string, unknown>, names: readonly string[]) {
   for (const name of names) {
     const value = charField(data, name);
     if (typeof value === 'string') values[name] = value;
-    else errors[name] = [value.error];
+    else errors[name] = value.errors;
   }
   return Object.keys(errors).length > 0
     ? { ok: false as const, response: HttpResponse.json(errors, { status: 400 }) }
     : { ok: true as const, values };
 }
+
+/** What the blacklist (a CharField) stores a `jti` as; null for a value it cannot hold. */
+const jtiKey = (jti: unknown) =>
+  typeof jti === 'string' || typeof jti === 'number' ? String(jti) : null;
+
+/** datetime.utcfromtimestamp's range: up to the end of year 9999. */
+const LAST_TIMESTAMP = 253402300799;
 
 const without = (claims: Record<string, unknown>, names: readonly string[]) =>
   Object.fromEntries(Object.entries(claims).filter(([name]) => !names.includes(name)));
@@ -110,6 +181,16 @@ const otherMethods = (
     );
   });
 
+/** Runs a view; an exception it does not catch (a PythonCrash) is Django's 500 page. */
+async function view<T>(answer: () => Promise<T>): Promise<T | Response> {
+  try {
+    return await answer();
+  } catch (error) {
+    if (error instanceof PythonCrash) return serverError();
+    throw error;
+  }
+}
+
 export function simplejwtHandlers(state: MockServerState) {
   const config = () => state.config.read();
   const loginName = (user: MockUser) => user[env.loginIdentifier];
@@ -121,20 +202,44 @@ export function simplejwtHandlers(state: MockServerState) {
     return signClaims({ token_type: type, exp: now + lifetime, iat: now, jti: hex32(), ...claims });
   };
 
-  /** SimpleJWT's Token(token): PyJWT's checks, then its own; the failure's message. */
+  /** BlacklistMixin.blacklist(): the token's jti goes on the blacklist. */
+  function blacklist(claims: Record<string, unknown>) {
+    // OutstandingToken.jti cannot be NULL: an IntegrityError.
+    if (claims.jti === null) throw new PythonCrash('IntegrityError: jti');
+    const key = jtiKey(claims.jti);
+    if (key !== null) state.revokedJtis.add(key);
+    state.onChange();
+  }
+
+  /**
+   * SimpleJWT's AccessToken(token) or RefreshToken(token): PyJWT's checks, then its own in its
+   * order (a refresh token's blacklist first); the failure's message.
+   */
   async function validate(token: string, type: 'access' | 'refresh') {
-    const claims = await decodePyJwt(token, { secret: MOCK_JWT_SECRET, nowSeconds: nowSeconds() });
+    const refuse = (message: string) => ({ ok: false as const, message });
+    const claims = await decodePyJwt(token, {
+      secret: MOCK_JWT_SECRET,
+      nowSeconds: nowSeconds(),
+      verifyAudience: false,
+    });
     const id = tokenId(token);
     if (claims === null || (id !== null && state.expiredJtis.has(id))) {
-      return { ok: false as const, message: 'Token is invalid or expired' };
+      return refuse('Token is invalid or expired');
     }
-    if (!('exp' in claims)) return { ok: false as const, message: "Token has no 'exp' claim" };
-    if (!('jti' in claims)) return { ok: false as const, message: 'Token has no id' };
-    if (!('token_type' in claims)) return { ok: false as const, message: 'Token has no type' };
-    if (claims.token_type !== type) return { ok: false as const, message: 'Token has wrong type' };
-    if (type === 'refresh' && typeof claims.jti === 'string' && state.revokedJtis.has(claims.jti)) {
-      return { ok: false as const, message: 'Token is blacklisted' };
+    if (type === 'refresh') {
+      // check_blacklist reads payload["jti"]: a KeyError when there is none.
+      if (!('jti' in claims)) throw new PythonCrash("KeyError: 'jti'");
+      const key = jtiKey(claims.jti);
+      if (key !== null && state.revokedJtis.has(key)) return refuse('Token is blacklisted');
     }
+    if (!('exp' in claims)) return refuse("Token has no 'exp' claim");
+    // check_exp: datetime.utcfromtimestamp(exp) takes a number in datetime's range only.
+    if (typeof claims.exp !== 'number' || claims.exp > LAST_TIMESTAMP) {
+      throw new PythonCrash('utcfromtimestamp(exp)');
+    }
+    if (!('jti' in claims)) return refuse('Token has no id');
+    if (!('token_type' in claims)) return refuse('Token has no type');
+    if (claims.token_type !== type) return refuse('Token has wrong type');
     return { ok: true as const, claims };
   }
 
@@ -142,7 +247,10 @@ export function simplejwtHandlers(state: MockServerState) {
   async function authenticate(
     request: Request,
   ): Promise<{ user: MockUser } | { response: Response }> {
-    const parts = (request.headers.get('Authorization') ?? '').split(/\s+/).filter(Boolean);
+    // bytes.split(): ASCII whitespace only.
+    const parts = (request.headers.get('Authorization') ?? '')
+      .split(/[ \t\n\r\v\f]+/)
+      .filter(Boolean);
     if (parts[0] !== 'Bearer') {
       return {
         response: unauthorized({ detail: 'Authentication credentials were not provided.' }),
@@ -168,13 +276,17 @@ export function simplejwtHandlers(state: MockServerState) {
         }),
       };
     }
-    const { user_id: userId } = checked.claims;
-    if (userId === undefined) {
+    const { claims } = checked;
+    if (!('user_id' in claims)) {
       return { response: tokenNotValid('Token contained no recognizable user identification') };
     }
-    // Django's ORM takes the id as a number or as digits in a string.
-    const id = typeof userId === 'number' || typeof userId === 'string' ? String(userId) : null;
-    const user = state.users.find((candidate) => String(candidate.id) === id);
+    // User.objects.get(id=user_id): None finds nobody; anything else goes through int(), and
+    // what int() refuses, or SQLite cannot hold, is an exception.
+    const userId = claims.user_id === null ? null : pythonInt(claims.user_id);
+    if (typeof userId === 'string' || (userId !== null && Math.abs(userId) > 2 ** 63 - 1)) {
+      throw new PythonCrash(`User.objects.get(id=${JSON.stringify(claims.user_id)})`);
+    }
+    const user = state.users.find((candidate) => candidate.id === userId);
     if (user === undefined) {
       return { response: unauthorized({ detail: 'User not found', code: 'user_not_found' }) };
     }
@@ -221,46 +333,54 @@ export function simplejwtHandlers(state: MockServerState) {
     http.get(apiPath('/api/me/'), async ({ request }) => {
       const injected = await simulateNetwork(state);
       if (injected !== null) return injected;
-      const authenticated = await authenticate(request);
-      if ('response' in authenticated) return authenticated.response;
-      const { user } = authenticated;
-      return HttpResponse.json({ id: user.id, [env.loginIdentifier]: loginName(user) });
+      return view(async () => {
+        const authenticated = await authenticate(request);
+        if ('response' in authenticated) return authenticated.response;
+        const { user } = authenticated;
+        return HttpResponse.json({ id: user.id, [env.loginIdentifier]: loginName(user) });
+      });
     }),
 
     http.post(apiPath('/api/token/refresh/'), async ({ request }) => {
       const injected = await simulateNetwork(state);
       if (injected !== null) return injected;
-      const refresh = await refreshTokenOf(request);
-      if (!refresh.ok) return refresh.response;
-      // RefreshToken.access_token: the refresh token's claims (its iat too), a new exp and jti.
-      const { claims } = refresh;
-      const access = await issue('access', without(claims, ['token_type', 'exp', 'jti']));
-      if (!config().rotateRefreshTokens) return HttpResponse.json({ access });
-      // BLACKLIST_AFTER_ROTATION: the refresh token just used renews nothing any more.
-      if (typeof claims.jti === 'string') state.revokedJtis.add(claims.jti);
-      state.onChange();
-      const rotated = await issue('refresh', without(claims, ['token_type', 'exp', 'jti', 'iat']));
-      return HttpResponse.json({ access, refresh: rotated });
+      return view(async () => {
+        const refresh = await refreshTokenOf(request);
+        if (!refresh.ok) return refresh.response;
+        // RefreshToken.access_token: the refresh token's claims (its iat too), a new exp and jti.
+        const { claims } = refresh;
+        const access = await issue('access', without(claims, ['token_type', 'exp', 'jti']));
+        if (!config().rotateRefreshTokens) return HttpResponse.json({ access });
+        // BLACKLIST_AFTER_ROTATION: the refresh token just used renews nothing any more.
+        blacklist(claims);
+        const rotated = await issue(
+          'refresh',
+          without(claims, ['token_type', 'exp', 'jti', 'iat']),
+        );
+        return HttpResponse.json({ access, refresh: rotated });
+      });
     }),
 
     http.post(apiPath('/api/token/blacklist/'), async ({ request }) => {
       const injected = await simulateNetwork(state);
       if (injected !== null) return injected;
-      const refresh = await refreshTokenOf(request);
-      if (!refresh.ok) return refresh.response;
-      const { jti } = refresh.claims;
-      if (typeof jti === 'string') state.revokedJtis.add(jti);
-      state.onChange();
-      return HttpResponse.json({});
+      return view(async () => {
+        const refresh = await refreshTokenOf(request);
+        if (!refresh.ok) return refresh.response;
+        blacklist(refresh.claims);
+        return HttpResponse.json({});
+      });
     }),
 
     otherMethods('/api/token/', 'POST, OPTIONS'),
     otherMethods('/api/token/refresh/', 'POST, OPTIONS'),
     otherMethods('/api/token/blacklist/', 'POST, OPTIONS'),
     // Authentication runs before DRF checks the method.
-    otherMethods('/api/me/', 'GET, HEAD, OPTIONS', async (request) => {
-      const authenticated = await authenticate(request);
-      return 'response' in authenticated ? authenticated.response : null;
-    }),
+    otherMethods('/api/me/', 'GET, HEAD, OPTIONS', (request) =>
+      view(async () => {
+        const authenticated = await authenticate(request);
+        return 'response' in authenticated ? authenticated.response : null;
+      }),
+    ),
   ];
 }
