@@ -11,6 +11,7 @@ import { MOCK_JWT_SECRET, signClaims } from './flask-jwt';
 import type { MockServerState } from './mock-server-state';
 import { tokenId } from './mock-server-state';
 import { decodePyJwt, PythonCrash } from './pyjwt';
+import { starletteServerError } from './server-errors';
 import { simulateNetwork } from './simulated-network';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -176,13 +177,6 @@ function validateForm(items: FormItems) {
   return { values, errors };
 }
 
-/** Starlette's answer to an exception no handler catches. */
-const internalServerError = () =>
-  new HttpResponse('Internal Server Error', {
-    status: 500,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  });
-
 /** FastAPI's 405 for a method a route does not take. */
 const otherMethods = (path: string, allowed: string) =>
   http.all(apiPath(path), ({ request }) =>
@@ -231,7 +225,7 @@ export function fastapiHandlers(state: MockServerState) {
       try {
         claims = await decodePyJwt(token, { secret: MOCK_JWT_SECRET, nowSeconds: nowSeconds() });
       } catch (error) {
-        if (error instanceof PythonCrash) return internalServerError();
+        if (error instanceof PythonCrash) return starletteServerError();
         throw error;
       }
       const id = tokenId(token);

@@ -171,3 +171,14 @@ describe('refresh tokens and the blacklist', () => {
     });
   });
 });
+
+describe('the panel’s injected server error', () => {
+  it('is Django’s own 500 page, not Flask’s', async () => {
+    configureMockApi({ failNext: true, failureKind: 'server-error' });
+
+    const answer = await logIn(GOOD);
+
+    expect(answer).toMatchObject({ status: 500, type: 'text/html' });
+    expect(answer.body).toContain('<title>Server Error (500)</title>');
+  });
+});

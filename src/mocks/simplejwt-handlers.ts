@@ -10,6 +10,7 @@ import { apiPath } from './api-path';
 import { MOCK_JWT_SECRET, signClaims } from './flask-jwt';
 import { tokenId, type MockServerState } from './mock-server-state';
 import { decodePyJwt, PythonCrash, pythonInt } from './pyjwt';
+import { djangoServerError } from './server-errors';
 import { simulateNetwork } from './simulated-network';
 import type { MockUser } from './users';
 
@@ -21,14 +22,6 @@ const unauthorized = (body: object) =>
 const tokenNotValid = (text: string) => unauthorized({ detail: text, code: 'token_not_valid' });
 
 type Body = { ok: true; data: Record<string, unknown> } | { ok: false; response: Response };
-
-/** Django's 500 page with DEBUG off: what an exception no view catches gets. */
-const serverError = () =>
-  new HttpResponse(
-    '\n<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>\n</head>\n' +
-      '<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n',
-    { status: 500, headers: { 'Content-Type': 'text/html' } },
-  );
 
 /** DRF's _MediaType: the type before any `;`, lower case, split at its first `/`. */
 function mediaType(header: string) {
@@ -186,7 +179,7 @@ async function view<T>(answer: () => Promise<T>): Promise<T | Response> {
   try {
     return await answer();
   } catch (error) {
-    if (error instanceof PythonCrash) return serverError();
+    if (error instanceof PythonCrash) return djangoServerError();
     throw error;
   }
 }

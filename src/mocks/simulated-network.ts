@@ -3,9 +3,11 @@
  * latency, and failures for the next request or a share of them. Every handler starts here.
  */
 import { delay, HttpResponse } from 'msw';
-import { internalServerError, tooManyRequests } from './flask-error-pages';
+import { env } from '../config/env';
+import { tooManyRequests } from './flask-error-pages';
 import type { MockConfig, MockFailureKind } from './mock-config';
 import type { MockServerState } from './mock-server-state';
+import { SERVER_ERRORS } from './server-errors';
 
 /** How long this answer waits, in ms. */
 export function latencyFor(config: MockConfig, random: () => number): number {
@@ -31,14 +33,14 @@ export function takeInjectedFailure(state: MockServerState): MockFailureKind | n
   return null;
 }
 
-/** What the app receives for each kind of failure. */
+/** What the app receives for each kind of failure; a crash looks like the build's framework's. */
 export async function failureResponse(
   kind: MockFailureKind,
   config: MockConfig,
 ): Promise<Response> {
   switch (kind) {
     case 'server-error':
-      return internalServerError();
+      return SERVER_ERRORS[env.dialect.profile]();
     case 'network-error':
       return HttpResponse.error();
     case 'rate-limited':
