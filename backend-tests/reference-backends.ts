@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiProfile } from '../src/config/env-rules';
+import { DIALECTS } from '../src/profiles/dialects';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(repoRoot, 'examples');
@@ -24,8 +25,6 @@ interface Framework {
   install: string;
   /** The setting that holds the signing key. */
   secretSetting: string;
-  /** A path that answers (401) once the server is up. */
-  probePath: string;
   command: (python: string, port: number) => string[];
 }
 
@@ -36,7 +35,6 @@ const FRAMEWORKS: Record<ApiProfile, Framework> = {
       'apt-get install -y python3-flask python3-flask-cors python3-jwt; elsewhere: ' +
       'pip install -r examples/flask-api/requirements.txt',
     secretSetting: 'JWT_SECRET_KEY',
-    probePath: '/protected',
     command: (python, port) => [
       python,
       ...['-m', 'flask', '--app', join(examples, 'flask-api', 'app.py'), 'run'],
@@ -49,7 +47,6 @@ const FRAMEWORKS: Record<ApiProfile, Framework> = {
       'apt-get install -y python3-fastapi python3-uvicorn python3-multipart python3-jwt; ' +
       'elsewhere: pip install -r examples/fastapi-api/requirements.txt',
     secretSetting: 'SECRET_KEY',
-    probePath: '/users/me/',
     command: (python, port) => [
       python,
       ...['-m', 'uvicorn', 'main:app', '--app-dir', join(examples, 'fastapi-api')],
@@ -62,7 +59,6 @@ const FRAMEWORKS: Record<ApiProfile, Framework> = {
       'apt-get install -y python3-djangorestframework-simplejwt; elsewhere: ' +
       'pip install -r examples/django-api/requirements.txt',
     secretSetting: 'DJANGO_SECRET_KEY',
-    probePath: '/api/me/',
     command: (python, port) => [
       python,
       join(examples, 'django-api', 'manage.py'),
@@ -146,8 +142,8 @@ export const secretSettings = (profile: ApiProfile, secret: string) => ({
   [FRAMEWORKS[profile].secretSetting]: secret,
 });
 
-/** A path of `profile`'s API that answers once the server is up. */
-export const probePath = (profile: ApiProfile) => FRAMEWORKS[profile].probePath;
+/** A path of `profile`'s API that answers (401) once the server is up: its current user. */
+export const probePath = (profile: ApiProfile) => DIALECTS[profile].currentUser.path;
 
 /** A port nothing listens on right now, on 127.0.0.1. */
 export function freePort(): Promise<number> {

@@ -44,6 +44,11 @@ afterAll(() => {
   for (const outDir of outDirs) rmSync(outDir, { recursive: true, force: true });
 });
 
+const allScripts = (outDir: string) =>
+  readdirSync(join(outDir, 'assets'))
+    .map((file) => readFileSync(join(outDir, 'assets', file), 'utf8'))
+    .join('\n');
+
 describe('a default npm run build', () => {
   let outDir: string;
   beforeAll(async () => {
@@ -59,9 +64,7 @@ describe('a default npm run build', () => {
   });
 
   it('carries only its own dialect, flask-jwt-extended’s: no other framework’s paths', () => {
-    const scripts = readdirSync(join(outDir, 'assets'))
-      .map((file) => readFileSync(join(outDir, 'assets', file), 'utf8'))
-      .join('\n');
+    const scripts = allScripts(outDir);
     expect(scripts).toContain('/protected');
     for (const otherPath of ['/users/me/', '/api/token/', '/api/me/']) {
       expect(scripts, otherPath).not.toContain(otherPath);
@@ -72,9 +75,7 @@ describe('a default npm run build', () => {
     const loginDownload = initialAssets(outDir)
       .map((asset) => readFileSync(join(outDir, asset.file.replace(/^\//, '')), 'utf8'))
       .join('\n');
-    const everything = readdirSync(join(outDir, 'assets'))
-      .map((file) => readFileSync(join(outDir, 'assets', file), 'utf8'))
-      .join('\n');
+    const everything = allScripts(outDir);
     for (const text of ['Confirm password', 'Welcome, ']) {
       expect(everything, text).toContain(text);
       expect(loginDownload, text).not.toContain(text);
@@ -91,6 +92,19 @@ describe('a default npm run build', () => {
     expect(readFileSync(join(outDir, '_headers'), 'utf8')).toContain(
       `/*\n  Content-Security-Policy: ${securityHeaders('')['Content-Security-Policy'] ?? ''}\n`,
     );
+  });
+});
+
+describe('a build with VITE_API_PROFILE=simplejwt', () => {
+  it('carries SimpleJWT’s dialect only, and says so to its servers', async () => {
+    const outDir = await buildWith({ VITE_API_PROFILE: 'simplejwt' });
+    const scripts = allScripts(outDir);
+
+    expect(scripts).toContain('/api/token/refresh/');
+    for (const otherPath of ['/protected', '/users/me/']) {
+      expect(scripts, otherPath).not.toContain(otherPath);
+    }
+    expect(readBuildManifest(outDir).apiProfile).toBe('simplejwt');
   });
 });
 

@@ -11,7 +11,7 @@ import { servingWarnings } from './serving-warnings.ts';
  * paths of the build's dialect; and it says at start where its environment contradicts the build.
  */
 export function previewFromBuild(
-  servingEnv: { VITE_API_URL?: string; VITE_API_MOCKING?: string },
+  servingEnv: { VITE_API_URL?: string; VITE_API_MOCKING?: string; VITE_API_PROFILE?: string },
   apiProxy: string,
 ): Plugin {
   let manifest: BuildManifest;

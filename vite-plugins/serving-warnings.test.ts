@@ -43,6 +43,15 @@ describe('servingWarnings', () => {
     ]);
   });
 
+  it('says the dialect was decided by the build', () => {
+    expect(servingWarnings({ VITE_API_PROFILE: 'flask-jwt-extended' }, sameOrigin, '')).toEqual([]);
+    expect(servingWarnings({ VITE_API_PROFILE: 'FastAPI' }, sameOrigin, '')).toEqual([
+      'VITE_API_PROFILE=FastAPI is set, but this build speaks flask-jwt-extended: the dialect was ' +
+        "baked in when it was built, and a proxy forwards that dialect's paths. To talk to a " +
+        'FastAPI backend, build again: VITE_API_PROFILE=FastAPI npm run build.',
+    ]);
+  });
+
   it('says the mock was decided by the build', () => {
     const [warning] = servingWarnings({ VITE_API_MOCKING: 'true' }, sameOrigin, '');
     expect(warning).toMatch(

@@ -3,12 +3,13 @@
  * its environment that contradicts the build changes nothing, so it is said at start rather than
  * left to break the page.
  */
-import { parseApiUrl, parseMockingFlag } from '../src/config/env-rules.ts';
+import { parseApiUrl, parseFeatureEnv, parseMockingFlag } from '../src/config/env-rules.ts';
 import type { BuildManifest } from './build-manifest.ts';
 
 interface ServingEnv {
   VITE_API_URL?: string;
   VITE_API_MOCKING?: string;
+  VITE_API_PROFILE?: string;
 }
 
 const describeApi = (apiUrl: string) => (apiUrl === '' ? 'its own origin' : apiUrl);
@@ -43,6 +44,16 @@ export function servingWarnings(
       `VITE_API_MOCKING=${env.VITE_API_MOCKING ?? ''} is set, but this build was made with the ` +
         `mock API ${manifest.mocking ? 'on' : 'off'}, and serving it changes nothing. Build ` +
         `again with VITE_API_MOCKING=${String(wantsMocking)} npm run build.`,
+    );
+  }
+  const rawProfile = (env.VITE_API_PROFILE ?? '').trim();
+  const profile = parseFeatureEnv({ VITE_API_PROFILE: rawProfile });
+  const wantedProfile = profile.ok ? profile.value.apiProfile : rawProfile;
+  if (rawProfile !== '' && wantedProfile !== manifest.apiProfile) {
+    warnings.push(
+      `VITE_API_PROFILE=${rawProfile} is set, but this build speaks ${manifest.apiProfile}: ` +
+        `the dialect was baked in when it was built, and a proxy forwards that dialect's paths. ` +
+        `To talk to a ${rawProfile} backend, build again: VITE_API_PROFILE=${rawProfile} npm run build.`,
     );
   }
   if (apiProxy !== '' && manifest.apiUrl !== '') {

@@ -5,8 +5,8 @@
  * access token with a refresh token stored is renewed instead, and the request retried once.
  */
 import { decodeJwtClaims, hasExpiredForServer } from '../auth/jwt-claims';
-import { endSessionIfCurrent } from '../auth/session';
-import { getToken, refreshToken } from '../auth/token-storage';
+import { canRenew, endSessionIfCurrent } from '../auth/session';
+import { getToken } from '../auth/token-storage';
 import { env } from '../config/env';
 import type { Rejection } from '../profiles/api-dialect';
 import { ApiError } from './api-error';
@@ -30,8 +30,6 @@ function rejectionOf(error: unknown, token: string): Rejection | null {
   const { status, serverMessage, serverCode } = error;
   return env.dialect.rejection({ status, serverMessage, serverCode }, expiredByExp);
 }
-
-const canRenew = () => env.dialect.refresh !== null && refreshToken.get() !== null;
 
 /** Renewal code is loaded only by sessions that need it: most backends issue no refresh token. */
 export async function renewExpiredToken(expiredToken: string): Promise<string | null> {

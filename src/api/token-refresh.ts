@@ -17,10 +17,10 @@ const LOCK_NAME = 'gatehouse:token-refresh';
 /** A token that is still valid and belongs to the same user as `expiredToken`. */
 function usableInstead(token: string | null, expiredToken: string): token is string {
   const claims = token === null ? null : decodeJwtClaims(token);
+  const owner = decodeJwtClaims(expiredToken)?.sub ?? null;
+  // A token that names no user cannot be shown to be the same user's.
   return (
-    claims !== null &&
-    !isExpired(claims, Date.now()) &&
-    claims.sub === decodeJwtClaims(expiredToken)?.sub
+    claims !== null && !isExpired(claims, Date.now()) && owner !== null && claims.sub === owner
   );
 }
 

@@ -2,6 +2,7 @@
  * The session as the app sees it, derived from the stored token, and the one place that ends it.
  * Plain module: the API client, the expiry timer and React all go through here.
  */
+import { env } from '../config/env';
 import { decodeJwtClaims, isExpired, msUntilExpiry, type JwtClaims } from './jwt-claims';
 import {
   getToken,
@@ -19,6 +20,9 @@ export type SessionEndReason =
 
 const ANONYMOUS: Session = { status: 'anonymous' };
 
+/** An expired access token can be renewed: the backend's dialect renews, and a refresh token is stored. */
+export const canRenew = () => env.dialect.refresh !== null && refreshToken.get() !== null;
+
 let cachedToken: string | null = null;
 let cachedSession: Session = ANONYMOUS;
 
@@ -32,7 +36,7 @@ export function getSession(): Session {
   if (token === cachedToken) return cachedSession;
   cachedToken = token;
   const claims = token === null ? null : decodeJwtClaims(token);
-  const alive = claims !== null && (!isExpired(claims, Date.now()) || refreshToken.get() !== null);
+  const alive = claims !== null && (!isExpired(claims, Date.now()) || canRenew());
   cachedSession =
     token !== null && claims !== null && alive
       ? { status: 'authenticated', token, claims }
@@ -90,7 +94,7 @@ export function dropUnusableToken(): void {
   if (token === null) return;
   const claims = decodeJwtClaims(token);
   if (claims === null) endSession('invalid');
-  else if (isExpired(claims, Date.now()) && refreshToken.get() === null) endSession('expired');
+  else if (isExpired(claims, Date.now()) && !canRenew()) endSession('expired');
 }
 
 // setTimeout fires at once for delays beyond a signed 32-bit integer of milliseconds.

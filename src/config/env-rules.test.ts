@@ -203,6 +203,9 @@ describe('parseFeatureEnv (what the app offers)', () => {
     ).toMatch(
       /^VITE_API_LOGOUT=true needs an endpoint that revokes tokens, and the fastapi profile/,
     );
+    expect(
+      problemOf(parseFeatureEnv({ VITE_API_PROFILE: 'simplejwt', VITE_LOGIN_IDENTIFIER: 'email' })),
+    ).toMatch(/^VITE_LOGIN_IDENTIFIER=email is not available with the simplejwt profile/);
     expect(problemOf(parseFeatureEnv({ VITE_SIGNUP: 'no' }))).toBe(
       'VITE_SIGNUP must be "true" or "false", got "no".',
     );

@@ -106,6 +106,15 @@ export function parseFeatureEnv(raw: {
   );
   if (!loginIdentifier.ok) return loginIdentifier;
   const dialect = DIALECTS[apiProfile.value];
+  if (!dialect.identifiers.includes(loginIdentifier.value)) {
+    return {
+      ok: false,
+      problem:
+        `VITE_LOGIN_IDENTIFIER=${loginIdentifier.value} is not available with the ` +
+        `${apiProfile.value} profile, which logs in with ${dialect.identifiers.join(' or ')} ` +
+        `(SimpleJWT takes the user model's USERNAME_FIELD: Django's User has username).`,
+    };
+  }
   const signup = parseFlag('VITE_SIGNUP', raw.VITE_SIGNUP, dialect.signup !== null);
   if (!signup.ok) return signup;
   if (signup.value && dialect.signup === null) {

@@ -56,37 +56,37 @@ function tokenActionStatus(
   }
 }
 
-/** The token settings and actions that mean something to the build's backend. */
-interface TokenOptions {
+/** Which token controls the panel shows: those that mean something to the build's backend. */
+interface TokenControls {
   /** flask-jwt-extended issues refresh tokens only when configured to. */
-  issueRefreshTokens: boolean;
+  showIssueRefreshTokens: boolean;
   /** SimpleJWT's ROTATE_REFRESH_TOKENS. */
-  rotateRefreshTokens: boolean;
-  refreshTokenLifetime: (config: MockConfig) => boolean;
+  showRotateRefreshTokens: boolean;
+  showRefreshTokenLifetime: (config: MockConfig) => boolean;
   /** A blocklist of access tokens: flask-jwt-extended's token_in_blocklist_loader. */
-  revoke: boolean;
+  showRevoke: boolean;
 }
 
-const TOKEN_OPTIONS: Record<ApiProfile, TokenOptions> = {
+const TOKEN_CONTROLS: Record<ApiProfile, TokenControls> = {
   'flask-jwt-extended': {
-    issueRefreshTokens: true,
-    rotateRefreshTokens: false,
-    refreshTokenLifetime: (config) => config.issueRefreshTokens,
-    revoke: true,
+    showIssueRefreshTokens: true,
+    showRotateRefreshTokens: false,
+    showRefreshTokenLifetime: (config) => config.issueRefreshTokens,
+    showRevoke: true,
   },
   // The OAuth2 tutorial: one access token, no renewal, no blocklist.
   fastapi: {
-    issueRefreshTokens: false,
-    rotateRefreshTokens: false,
-    refreshTokenLifetime: () => false,
-    revoke: false,
+    showIssueRefreshTokens: false,
+    showRotateRefreshTokens: false,
+    showRefreshTokenLifetime: () => false,
+    showRevoke: false,
   },
   // Always a refresh token; the blacklist takes refresh tokens only.
   simplejwt: {
-    issueRefreshTokens: false,
-    rotateRefreshTokens: true,
-    refreshTokenLifetime: () => true,
-    revoke: false,
+    showIssueRefreshTokens: false,
+    showRotateRefreshTokens: true,
+    showRefreshTokenLifetime: () => true,
+    showRevoke: false,
   },
 };
 
@@ -188,7 +188,7 @@ export function MockPanel({ controls }: { controls: MockControls }) {
   };
   const faults = activeFaults(config);
   const { profile } = env.dialect;
-  const tokenOptions = TOKEN_OPTIONS[profile];
+  const tokenControls = TOKEN_CONTROLS[profile];
 
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
@@ -324,7 +324,7 @@ export function MockPanel({ controls }: { controls: MockControls }) {
                 update({ tokenLifetimeSeconds });
               }}
             />
-            {tokenOptions.issueRefreshTokens && (
+            {tokenControls.showIssueRefreshTokens && (
               <CheckboxField
                 label="Issue refresh tokens (POST /refresh)"
                 checked={config.issueRefreshTokens}
@@ -333,7 +333,7 @@ export function MockPanel({ controls }: { controls: MockControls }) {
                 }}
               />
             )}
-            {tokenOptions.refreshTokenLifetime(config) && (
+            {tokenControls.showRefreshTokenLifetime(config) && (
               <NumberField
                 label="Refresh token lifetime (s)"
                 value={config.refreshTokenLifetimeSeconds}
@@ -343,7 +343,7 @@ export function MockPanel({ controls }: { controls: MockControls }) {
                 }}
               />
             )}
-            {tokenOptions.rotateRefreshTokens && (
+            {tokenControls.showRotateRefreshTokens && (
               <CheckboxField
                 label="Rotate refresh tokens"
                 checked={config.rotateRefreshTokens}
@@ -362,7 +362,7 @@ export function MockPanel({ controls }: { controls: MockControls }) {
               >
                 Expire the current token
               </button>
-              {tokenOptions.revoke && (
+              {tokenControls.showRevoke && (
                 <button
                   type="button"
                   className="mock-panel__button"

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { currentUserQuery } from './current-user-query';
 
-/** The logged-in user, from GET /protected. */
+/** The logged-in user, from the dialect's current-user endpoint (GET /protected, /users/me/…). */
 export function useCurrentUser() {
   return useQuery(currentUserQuery);
 }

@@ -60,8 +60,12 @@ export type Rejection = 'expired' | 'revoked' | 'invalid' | 'disabled';
 
 export interface ApiDialect {
   profile: ApiProfile;
+  /** What people can log in with, as VITE_LOGIN_IDENTIFIER says. */
+  identifiers: readonly LoginIdentifier[];
   login: {
     path: string;
+    /** The status of a login body the server could not use (a field missing or malformed). */
+    unusableStatus: 400 | 422;
     body: (credentials: Credentials, identifier: LoginIdentifier) => RequestBody;
     parse: (data: unknown) => LoginResult;
   };

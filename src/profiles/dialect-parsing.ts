@@ -2,7 +2,13 @@
 import { decodeJwtClaims } from '../auth/jwt-claims.ts';
 import type { LoginIdentifier } from '../config/env-rules.ts';
 import { expectNumber, expectRecord, expectString, isRecord, ShapeError } from '../api/parse.ts';
-import type { CurrentUser } from './api-dialect.ts';
+import type { Credentials, CurrentUser, RequestBody } from './api-dialect.ts';
+
+/** A JSON body with the login field the build names, and the password. */
+export const credentialsBody = (
+  { identifier, password }: Credentials,
+  field: LoginIdentifier,
+): RequestBody => ({ json: { [field]: identifier, password } });
 
 /** `record[key]` as a JWT, or a ShapeError naming what was wrong. */
 export function expectJwt(record: Record<string, unknown>, key: string, what: string): string {

@@ -9,7 +9,9 @@ import { expectJwt, optionalString, stringField } from './dialect-parsing.ts';
 
 export const fastapi: ApiDialect = {
   profile: 'fastapi',
+  identifiers: ['username', 'email'],
   login: {
+    unusableStatus: 422,
     path: '/token',
     body: ({ identifier, password }) => ({ form: { username: identifier, password } }),
     parse: (data) => ({

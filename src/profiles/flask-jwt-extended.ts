@@ -3,13 +3,14 @@
  * JSON bodies, `{"msg"}` errors, and a message that says why a token was refused.
  */
 import { expectNumber, expectRecord } from '../api/parse.ts';
-import type { ApiDialect, Credentials, Rejection } from './api-dialect.ts';
-import type { LoginIdentifier } from '../config/env-rules.ts';
-import { expectJwt, optionalJwt, parseIdentifiedUser, stringField } from './dialect-parsing.ts';
-
-const credentialsBody = ({ identifier, password }: Credentials, field: LoginIdentifier) => ({
-  json: { [field]: identifier, password },
-});
+import type { ApiDialect, Rejection } from './api-dialect.ts';
+import {
+  credentialsBody,
+  expectJwt,
+  optionalJwt,
+  parseIdentifiedUser,
+  stringField,
+} from './dialect-parsing.ts';
 
 const REJECTIONS = new Map<string | undefined, Rejection>([
   ['Token has expired', 'expired'],
@@ -18,7 +19,9 @@ const REJECTIONS = new Map<string | undefined, Rejection>([
 
 export const flaskJwtExtended: ApiDialect = {
   profile: 'flask-jwt-extended',
+  identifiers: ['username', 'email'],
   login: {
+    unusableStatus: 400,
     path: '/token',
     body: credentialsBody,
     parse(data) {

@@ -4,17 +4,21 @@
  * `token_not_valid` for every refused access token, expired or forged.
  */
 import { expectRecord } from '../api/parse.ts';
-import type { ApiDialect, Credentials } from './api-dialect.ts';
-import type { LoginIdentifier } from '../config/env-rules.ts';
-import { expectJwt, optionalJwt, parseIdentifiedUser, stringField } from './dialect-parsing.ts';
-
-const credentialsBody = ({ identifier, password }: Credentials, field: LoginIdentifier) => ({
-  json: { [field]: identifier, password },
-});
+import type { ApiDialect } from './api-dialect.ts';
+import {
+  credentialsBody,
+  expectJwt,
+  optionalJwt,
+  parseIdentifiedUser,
+  stringField,
+} from './dialect-parsing.ts';
 
 export const simplejwt: ApiDialect = {
   profile: 'simplejwt',
+  // TokenObtainPairView takes the user model's USERNAME_FIELD: Django's User logs in with username.
+  identifiers: ['username'],
   login: {
+    unusableStatus: 400,
     path: '/api/token/',
     body: credentialsBody,
     parse(data) {

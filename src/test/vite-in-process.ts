@@ -11,7 +11,15 @@ import type { InlineConfig, PreviewServer, ViteDevServer } from 'vite';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-const VARIABLES = ['VITE_API_PROXY', 'VITE_API_URL', 'VITE_API_MOCKING'] as const;
+const VARIABLES = [
+  'VITE_API_PROXY',
+  'VITE_API_URL',
+  'VITE_API_MOCKING',
+  'VITE_API_PROFILE',
+  'VITE_LOGIN_IDENTIFIER',
+  'VITE_SIGNUP',
+  'VITE_API_LOGOUT',
+] as const;
 export type ViteVariables = Partial<Record<(typeof VARIABLES)[number], string>>;
 
 /**

@@ -16,7 +16,7 @@ export function describeLoginFailure(
   if (failure.kind === 'http' && failure.status === 401) {
     return { text: login.badCredentials[env.loginIdentifier], focus: 'password' };
   }
-  if (failure.kind === 'http' && failure.status === 400) {
+  if (failure.kind === 'http' && failure.status === env.dialect.login.unusableStatus) {
     return { text: login.badRequest[env.loginIdentifier], focus: 'identifier' };
   }
   return { text: describeApiError(failure, messages.errors), focus: 'alert' };
