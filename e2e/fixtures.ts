@@ -136,6 +136,17 @@ export async function restoreToken(page: Page, token: string | null) {
   );
 }
 
+/** Changes the stored token's signature, as someone tampering with it would. */
+export async function tamperStoredToken(page: Page) {
+  await page.evaluate((key) => {
+    const [header = '', payload = '', signature = ''] = (
+      window.localStorage.getItem(key) ?? ''
+    ).split('.');
+    const flipped = (signature.startsWith('A') ? 'B' : 'A') + signature.slice(1);
+    window.localStorage.setItem(key, `${header}.${payload}.${flipped}`);
+  }, TOKEN_KEY);
+}
+
 /** Path, query and hash of the page's URL. */
 export function appUrl(page: Page): string {
   const url = new URL(page.url());

@@ -3,12 +3,45 @@
  * reference backend, cross-origin and through the proxy (backend-tests/e2e/). Each is a whole
  * test body, from a logged-out page to its assertions.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { appUrl, expect, logIn, storedToken } from './fixtures';
+import type { BrowserContext, Page, Response } from '@playwright/test';
+import { appUrl, expect, logIn, storedToken, tamperStoredToken } from './fixtures';
 
 /** The profile's entry that is exactly `name` (FastAPI's profile also shows `name@example.com`). */
 const profileOf = (page: Page, name: string) =>
   page.getByRole('definition').getByText(name, { exact: true });
+
+/** A wrong password: a message, the username kept, the focus on the password, no token. */
+export async function wrongPasswordKeepsTheUsername(page: Page) {
+  await page.goto('/login');
+  await logIn(page, 'alesanchezr', 'wrong-password');
+
+  await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+  await expect(page.getByLabel('Username')).toHaveValue('alesanchezr');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  expect(await storedToken(page)).toBeNull();
+}
+
+/**
+ * A token tampered with in storage: the server refuses it at `currentUserPath`, and the session
+ * ends as no longer valid. Resolves with the server's answer, for the caller to check its dialect.
+ */
+export async function tamperedTokenEndsTheSession(
+  page: Page,
+  currentUserPath: string,
+): Promise<Response> {
+  await page.goto('/login');
+  await logIn(page);
+  await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
+  await tamperStoredToken(page);
+  const answer = page.waitForResponse((response) => response.url().endsWith(currentUserPath));
+
+  await page.goto('/profile');
+
+  await expect(page.getByRole('alert')).toContainText('no longer valid');
+  await expect(page).toHaveURL(/\/login$/);
+  expect(await storedToken(page)).toBeNull();
+  return answer;
+}
 
 /** A logged-out deep link goes to /login and, after login, back to exactly that URL. */
 export async function deepLinkComesBack(page: Page) {

@@ -1,5 +1,5 @@
 import { appUrl, expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
-import { deepLinkComesBack } from './flows';
+import { deepLinkComesBack, wrongPasswordKeepsTheUsername } from './flows';
 
 test('a logged-out deep link comes back to exactly that URL after login', ({ page }) =>
   deepLinkComesBack(page));
@@ -7,14 +7,8 @@ test('a logged-out deep link comes back to exactly that URL after login', ({ pag
 test.describe('with a wrong password', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
 
-  test('shows a message, stores no token and keeps the username', async ({ page }) => {
-    await page.goto('/login');
-    await logIn(page, 'alesanchezr', 'wrong-password');
-
-    await expect(page.getByRole('alert')).toContainText('Wrong username or password');
-    await expect(page.getByLabel('Username')).toHaveValue('alesanchezr');
-    expect(await storedToken(page)).toBeNull();
-  });
+  test('shows a message, stores no token and keeps the username', ({ page }) =>
+    wrongPasswordKeepsTheUsername(page));
 });
 
 test('login stores the token and the profile request carries it', async ({ page }) => {

@@ -2,12 +2,14 @@
  * The everyday flows against FastAPI's own OAuth2-with-JWT tutorial (examples/fastapi-api), built
  * with VITE_API_PROFILE=fastapi: a form login, GET /users/me/, and one 401 for every refused token.
  */
-import { expect, failedRequestLog, logIn, storedToken, test, TOKEN_KEY } from './fixtures';
+import { expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
 import {
   deepLinkComesBack,
   logoutAndBack,
   reloadShowsNoLoginForm,
+  tamperedTokenEndsTheSession,
   twoTabsFollowEachOther,
+  wrongPasswordKeepsTheUsername,
 } from '../../e2e/flows';
 
 test.use({ backend: 'fastapi' });
@@ -43,15 +45,8 @@ test('logs in with the OAuth2 form, and shows what /users/me/ says', async ({
 test.describe('with a wrong password', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
 
-  test('FastAPI’s 401 becomes a message, and the form keeps the username', async ({ page }) => {
-    await page.goto('/login');
-    await logIn(page, 'alesanchezr', 'wrong-password');
-
-    await expect(page.getByRole('alert')).toContainText('Wrong username or password');
-    await expect(page.getByLabel('Username')).toHaveValue('alesanchezr');
-    await expect(page.getByLabel('Password')).toBeFocused();
-    expect(await storedToken(page)).toBeNull();
-  });
+  test('FastAPI’s 401 becomes a message, and the form keeps the username', ({ page }) =>
+    wrongPasswordKeepsTheUsername(page));
 });
 
 test('a logged-out deep link comes back to exactly that URL after login', ({ page }) =>
@@ -64,23 +59,10 @@ test.describe('a tampered token', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
 
   test('gets FastAPI’s 401 before its exp: invalid, not expired', async ({ page }) => {
-    await page.goto('/login');
-    await logIn(page);
-    await expect(page.getByRole('heading', greeting)).toBeVisible();
-    await page.evaluate((key) => {
-      const [header, payload, signature = ''] = (window.localStorage.getItem(key) ?? '').split('.');
-      const flipped = (signature.startsWith('A') ? 'B' : 'A') + signature.slice(1);
-      window.localStorage.setItem(key, `${header ?? ''}.${payload ?? ''}.${flipped}`);
-    }, TOKEN_KEY);
-    const answer = page.waitForResponse((response) => response.url().endsWith('/users/me/'));
+    const answer = await tamperedTokenEndsTheSession(page, '/users/me/');
 
-    await page.goto('/profile');
-
-    expect((await answer).status()).toBe(401);
-    expect(await (await answer).json()).toEqual({ detail: 'Could not validate credentials' });
-    await expect(page.getByRole('alert')).toContainText('no longer valid');
-    await expect(page).toHaveURL(/\/login$/);
-    expect(await storedToken(page)).toBeNull();
+    expect(answer.status()).toBe(401);
+    expect(await answer.json()).toEqual({ detail: 'Could not validate credentials' });
   });
 });
 

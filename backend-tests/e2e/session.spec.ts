@@ -1,18 +1,12 @@
 /** The everyday flows against the real flask-jwt-extended: what the mock suite does, for real. */
-import {
-  expect,
-  failedRequestLog,
-  logIn,
-  restoreToken,
-  storedToken,
-  test,
-  TOKEN_KEY,
-} from './fixtures';
+import { expect, failedRequestLog, logIn, restoreToken, storedToken, test } from './fixtures';
 import {
   deepLinkComesBack,
   logoutAndBack,
   reloadShowsNoLoginForm,
+  tamperedTokenEndsTheSession,
   twoTabsFollowEachOther,
+  wrongPasswordKeepsTheUsername,
 } from '../../e2e/flows';
 
 const greeting = { name: 'Welcome, alesanchezr!' };
@@ -41,15 +35,8 @@ test('logs in: the server’s token is stored and sent as Bearer, to the API onl
 test.describe('with a wrong password', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
 
-  test('the server’s 401 becomes a message, and the form keeps the username', async ({ page }) => {
-    await page.goto('/login');
-    await logIn(page, 'alesanchezr', 'wrong-password');
-
-    await expect(page.getByRole('alert')).toContainText('Wrong username or password');
-    await expect(page.getByLabel('Username')).toHaveValue('alesanchezr');
-    await expect(page.getByLabel('Password')).toBeFocused();
-    expect(await storedToken(page)).toBeNull();
-  });
+  test('the server’s 401 becomes a message, and the form keeps the username', ({ page }) =>
+    wrongPasswordKeepsTheUsername(page));
 });
 
 test('a logged-out deep link comes back to exactly that URL after login', ({ page }) =>
@@ -63,23 +50,10 @@ test.describe('a tampered token', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(422)] });
 
   test('gets the real 422, and the session ends with a message', async ({ page }) => {
-    await page.goto('/login');
-    await logIn(page);
-    await expect(page.getByRole('heading', greeting)).toBeVisible();
-    await page.evaluate((key) => {
-      const [header, payload, signature = ''] = (window.localStorage.getItem(key) ?? '').split('.');
-      const flipped = (signature.startsWith('A') ? 'B' : 'A') + signature.slice(1);
-      window.localStorage.setItem(key, `${header ?? ''}.${payload ?? ''}.${flipped}`);
-    }, TOKEN_KEY);
-    const answer = page.waitForResponse((response) => response.url().endsWith('/protected'));
+    const answer = await tamperedTokenEndsTheSession(page, '/protected');
 
-    await page.goto('/profile');
-
-    expect((await answer).status()).toBe(422);
-    expect(await (await answer).json()).toEqual({ msg: 'Signature verification failed' });
-    await expect(page.getByRole('alert')).toContainText('no longer valid');
-    await expect(page).toHaveURL(/\/login$/);
-    expect(await storedToken(page)).toBeNull();
+    expect(answer.status()).toBe(422);
+    expect(await answer.json()).toEqual({ msg: 'Signature verification failed' });
   });
 });
 

@@ -3,12 +3,14 @@
  * VITE_API_PROFILE=simplejwt and VITE_API_LOGOUT=true: an access and a refresh token at login,
  * GET /api/me/, token_not_valid for every refused token, and Log out blacklists the refresh token.
  */
-import { expect, failedRequestLog, logIn, storedToken, test, TOKEN_KEY } from './fixtures';
+import { expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
 import {
   deepLinkComesBack,
   logoutAndBack,
   reloadShowsNoLoginForm,
+  tamperedTokenEndsTheSession,
   twoTabsFollowEachOther,
+  wrongPasswordKeepsTheUsername,
 } from '../../e2e/flows';
 
 test.use({ backend: 'simplejwt' });
@@ -46,12 +48,7 @@ test.describe('with a wrong password, or a deactivated account', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
 
   test('SimpleJWT’s 401 becomes a message, and the form keeps the username', async ({ page }) => {
-    await page.goto('/login');
-    await logIn(page, 'alesanchezr', 'wrong-password');
-
-    await expect(page.getByRole('alert')).toContainText('Wrong username or password');
-    await expect(page.getByLabel('Username')).toHaveValue('alesanchezr');
-    await expect(page.getByLabel('Password')).toBeFocused();
+    await wrongPasswordKeepsTheUsername(page);
 
     await logIn(page, 'alice', 'secret2');
     await expect(page.getByRole('alert')).toContainText('Wrong username or password');
@@ -75,23 +72,10 @@ test.describe('a tampered access token, with a refresh token stored', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('/api/token/refresh/')) renewals.push(request.url());
     });
-    await page.goto('/login');
-    await logIn(page);
-    await expect(page.getByRole('heading', greeting)).toBeVisible();
-    await page.evaluate((key) => {
-      const [header, payload, signature = ''] = (window.localStorage.getItem(key) ?? '').split('.');
-      const flipped = (signature.startsWith('A') ? 'B' : 'A') + signature.slice(1);
-      window.localStorage.setItem(key, `${header ?? ''}.${payload ?? ''}.${flipped}`);
-    }, TOKEN_KEY);
-    const answer = page.waitForResponse((response) => response.url().endsWith('/api/me/'));
+    const answer = await tamperedTokenEndsTheSession(page, '/api/me/');
 
-    await page.goto('/profile');
-
-    expect((await answer).status()).toBe(401);
-    expect(await (await answer).json()).toMatchObject({ code: 'token_not_valid' });
-    await expect(page.getByRole('alert')).toContainText('no longer valid');
-    await expect(page).toHaveURL(/\/login$/);
-    expect(await storedToken(page)).toBeNull();
+    expect(answer.status()).toBe(401);
+    expect(await answer.json()).toMatchObject({ code: 'token_not_valid' });
     expect(await storedRefreshToken(page)).toBeNull();
     expect(renewals).toEqual([]);
   });
