@@ -1,16 +1,38 @@
 /**
- * What the differential corpora share: the clock, and tokens crafted with the secret the mock and
- * the real backend both sign with (and a few they cannot have signed), so that a crafted token
- * means the same to both sides.
+ * What the differential corpora share: the clock, the requests' bodies and headers, and tokens
+ * crafted with the secret the mock and the real backend both sign with (and a few they cannot
+ * have signed), so that a crafted token means the same to both sides.
  */
 import { encodeBase64Url, encodeBase64UrlJson } from '../../src/mocks/base64url';
 import { MOCK_JWT_SECRET, signClaims } from '../../src/mocks/flask-jwt';
-import { sendToBackend, type Answer, type Exchange } from './exchange';
+import type { Exchange } from './exchange';
 
 /** Now, in whole seconds, as the tokens' time claims count. */
 export const now = () => Math.floor(Date.now() / 1000);
 
 export const JSON_TYPE = { 'Content-Type': 'application/json' };
+export const FORM_TYPE = { 'Content-Type': 'application/x-www-form-urlencoded' };
+export const MULTIPART_TYPE = { 'Content-Type': 'multipart/form-data; boundary=XX' };
+
+/** A multipart body with these text fields, under MULTIPART_TYPE's boundary. */
+export const multipart = (fields: Record<string, string>) =>
+  Object.entries(fields)
+    .map(
+      ([name, value]) =>
+        `--XX\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+    )
+    .join('') + '--XX--\r\n';
+
+/** `method path` with this Authorization header, or none. */
+export const authorized = (
+  method: Exchange['method'],
+  path: string,
+  authorization: string | null,
+): Exchange => ({
+  method,
+  path,
+  headers: authorization === null ? {} : { Authorization: authorization },
+});
 
 /** A token signed with the secret both sides use. */
 export const signed = (payload: Record<string, unknown>, header?: Record<string, unknown>) =>
@@ -33,19 +55,4 @@ export const unsignedToken = (payload: Record<string, unknown>) =>
 /** `payload` without the claims named. */
 export function withoutClaims(payload: Record<string, unknown>, names: readonly string[]) {
   return Object.fromEntries(Object.entries(payload).filter(([name]) => !names.includes(name)));
-}
-
-/**
- * sendToBackend, sent again once if the connection was reset: after a 500, uvicorn closes the
- * kept-alive connection that fetch would reuse for the next request, which never reached it.
- */
-export async function sendToReal(origin: string, exchange: Exchange): Promise<Answer> {
-  try {
-    return await sendToBackend(origin, exchange);
-  } catch (error) {
-    const cause =
-      error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-    if (cause?.code !== 'ECONNRESET') throw error;
-    return sendToBackend(origin, exchange);
-  }
 }

@@ -31,8 +31,20 @@ async function answerOf(response: Response): Promise<Answer> {
 
 const init = ({ method, headers, body }: Exchange): RequestInit => ({ method, headers, body });
 
+/**
+ * Sent again once if the connection was reset: after a 500, uvicorn closes the kept-alive
+ * connection that fetch would reuse for the next request, which never reached it.
+ */
 export async function sendToBackend(origin: string, exchange: Exchange): Promise<Answer> {
-  return answerOf(await fetch(`${origin}${exchange.path}`, init(exchange)));
+  const send = async () => answerOf(await fetch(`${origin}${exchange.path}`, init(exchange)));
+  try {
+    return await send();
+  } catch (error) {
+    const cause =
+      error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+    if (cause?.code !== 'ECONNRESET') throw error;
+    return send();
+  }
 }
 
 const MOCK_ORIGIN = 'http://mock.test';

@@ -24,41 +24,28 @@
  *   only the key holder can mint such tokens, so the corpus keeps just one of them.
  * - Timing (a wrong password and an unknown user both cost one PBKDF2 hash on the real server).
  */
-import type { RequestHandler } from 'msw';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase64UrlJson } from '../../src/mocks/base64url';
-import { MOCK_JWT_SECRET } from '../../src/mocks/flask-jwt';
-import { env } from '../../src/config/env';
-import { createHandlers } from '../../src/mocks/handlers';
-import { createMemoryMockConfigStore } from '../../src/mocks/mock-config';
-import { createMockServerState } from '../../src/mocks/mock-server-state';
-import { DIALECTS } from '../../src/profiles/dialects';
-import { freePort, secretSettings, startBackend, type RunningBackend } from '../reference-backends';
 import {
+  authorized,
+  FORM_TYPE,
   JSON_TYPE,
+  multipart,
+  MULTIPART_TYPE,
   NOT_A_SIGNATURE,
   now,
-  sendToReal,
   signed,
   signedWithAnotherKey,
   unsignedToken,
   withoutClaims,
 } from './corpus-helpers';
-import { comparable, sendToMock, type Exchange } from './exchange';
+import { describeDifferential, type DifferentialCase } from './describe-differential';
+import type { Exchange } from './exchange';
 
 /** The tokens each side issued at login: each side checks its own. */
 interface Tokens {
   ada: string;
   alice: string;
 }
-
-interface Case {
-  name: string;
-  /** Async for the tokens that must be signed as the request leaves. */
-  exchange: (own: Tokens) => Exchange | Promise<Exchange>;
-}
-
-const FORM_TYPE = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
 /** POST /token with a body sent as written (a form unless the headers say otherwise). */
 const login = (body: string | null, headers: Record<string, string> = FORM_TYPE): Exchange => ({
@@ -71,21 +58,8 @@ const login = (body: string | null, headers: Record<string, string> = FORM_TYPE)
 /** POST /token with the fields urlencoded as a browser's URLSearchParams does it. */
 const loginForm = (fields: Record<string, string>) => login(new URLSearchParams(fields).toString());
 
-const me = (authorization: string | null): Exchange => ({
-  method: 'GET',
-  path: '/users/me/',
-  headers: authorization === null ? {} : { Authorization: authorization },
-});
+const me = (authorization: string | null) => authorized('GET', '/users/me/', authorization);
 const bearer = (token: string) => me(`Bearer ${token}`);
-
-/** A multipart body with these text fields, under the boundary `XX`. */
-const multipart = (fields: Record<string, string>) =>
-  Object.entries(fields)
-    .map(
-      ([name, value]) =>
-        `--XX\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-    )
-    .join('') + '--XX--\r\n';
 
 /** The claims of the tutorial's token: `sub` and `exp`, nothing else. */
 const claims = (overrides: Record<string, unknown> = {}) => ({
@@ -94,7 +68,7 @@ const claims = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function buildCorpus(): Promise<Case[]> {
+async function buildCorpus(): Promise<DifferentialCase<Tokens>[]> {
   const crafted = {
     good: await signed(claims()),
     hs512: await signed(claims(), { alg: 'HS512', typ: 'JWT' }),
@@ -230,9 +204,7 @@ async function buildCorpus(): Promise<Case[]> {
     {
       name: 'login: a multipart form',
       exchange: () =>
-        login(multipart({ username: 'ada', password: 'lovelace1815' }), {
-          'Content-Type': 'multipart/form-data; boundary=XX',
-        }),
+        login(multipart({ username: 'ada', password: 'lovelace1815' }), MULTIPART_TYPE),
     },
     {
       name: 'login: a multipart type with no boundary',
@@ -242,7 +214,7 @@ async function buildCorpus(): Promise<Case[]> {
 
     {
       name: 'login: a multipart body that is not multipart',
-      exchange: () => login('garbage', { 'Content-Type': 'multipart/form-data; boundary=XX' }),
+      exchange: () => login('garbage', MULTIPART_TYPE),
     },
     {
       name: 'login: a file as the username',
@@ -251,7 +223,7 @@ async function buildCorpus(): Promise<Case[]> {
           '--XX\r\nContent-Disposition: form-data; name="username"; filename="ada.txt"\r\n' +
             'Content-Type: text/plain\r\n\r\nada\r\n' +
             multipart({ password: 'lovelace1815' }),
-          { 'Content-Type': 'multipart/form-data; boundary=XX' },
+          MULTIPART_TYPE,
         ),
     },
 
@@ -370,45 +342,17 @@ async function buildCorpus(): Promise<Case[]> {
   ];
 }
 
-describe('mock and FastAPI agree: the tutorial’s backend', async () => {
-  const cases = await buildCorpus();
-  let backend: RunningBackend | undefined;
-  let origin = '';
-  let handlers: RequestHandler[];
-  const own: Record<'mock' | 'real', Tokens> = {
-    mock: { ada: '', alice: '' },
-    real: { ada: '', alice: '' },
-  };
-
-  beforeAll(async () => {
-    backend = await startBackend(
-      'fastapi',
-      await freePort(),
-      secretSettings('fastapi', MOCK_JWT_SECRET),
-    );
-    origin = backend.origin;
-    // The mock reads the build's settings from env at request time.
-    Object.assign(env, { dialect: DIALECTS.fastapi, loginIdentifier: 'username' });
-    handlers = createHandlers(createMockServerState(createMemoryMockConfigStore()), 'fastapi');
+describeDifferential({
+  name: 'mock and FastAPI agree: the tutorial’s backend',
+  profile: 'fastapi',
+  build: { loginIdentifier: 'username' },
+  corpus: buildCorpus,
+  logIn: async (send) => {
     const tokenOf = async (answer: Promise<{ body: unknown }>) =>
       ((await answer).body as { access_token: string }).access_token;
-    for (const [side, send] of [
-      ['mock', (exchange: Exchange) => sendToMock(handlers, exchange)],
-      ['real', (exchange: Exchange) => sendToReal(origin, exchange)],
-    ] as const) {
-      own[side] = {
-        ada: await tokenOf(send(loginForm({ username: 'ada', password: 'lovelace1815' }))),
-        alice: await tokenOf(send(loginForm({ username: 'alice', password: 'secret2' }))),
-      };
-    }
-  });
-  afterAll(async () => {
-    await backend?.stop();
-  });
-
-  it.each(cases.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
-    const real = await sendToReal(origin, await entry.exchange(own.real));
-    const mock = await sendToMock(handlers, await entry.exchange(own.mock));
-    expect(comparable(mock)).toEqual(comparable(real));
-  });
+    return {
+      ada: await tokenOf(send(loginForm({ username: 'ada', password: 'lovelace1815' }))),
+      alice: await tokenOf(send(loginForm({ username: 'alice', password: 'secret2' }))),
+    };
+  },
 });

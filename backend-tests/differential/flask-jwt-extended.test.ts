@@ -9,17 +9,10 @@
  * tutorial's backend (username, no refresh tokens, no sign-up), then with refresh tokens, then
  * with sign-up, and the course project's (email as the identifier).
  */
-import type { RequestHandler } from 'msw';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase64UrlJson } from '../../src/mocks/base64url';
-import { MOCK_JWT_SECRET } from '../../src/mocks/flask-jwt';
-import { env } from '../../src/config/env';
 import type { LoginIdentifier } from '../../src/config/env-rules';
-import { createHandlers } from '../../src/mocks/handlers';
-import { createMemoryMockConfigStore } from '../../src/mocks/mock-config';
-import { createMockServerState } from '../../src/mocks/mock-server-state';
-import { freePort, startBackend, type RunningBackend } from '../reference-backends';
 import {
+  authorized,
   JSON_TYPE,
   NOT_A_SIGNATURE,
   now,
@@ -28,7 +21,8 @@ import {
   signedWithAnotherKey,
   unsignedToken,
 } from './corpus-helpers';
-import { comparable, sendToBackend, sendToMock, type Answer, type Exchange } from './exchange';
+import { describeDifferential, type DifferentialCase } from './describe-differential';
+import type { Exchange } from './exchange';
 
 interface Tokens {
   access: string;
@@ -36,12 +30,6 @@ interface Tokens {
   /** From a second login, for the logout cases, which revoke them. */
   spareAccess: string;
   spareRefresh: string | null;
-}
-
-/** A request, given the tokens this side issued at login (each side checks its own). */
-interface Case {
-  name: string;
-  exchange: (own: Tokens) => Exchange;
 }
 
 function claims(overrides: Record<string, unknown> = {}, without: string[] = []) {
@@ -67,22 +55,12 @@ const login = (body: unknown, headers: Record<string, string> = JSON_TYPE): Exch
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
-const protectedWith = (authorization: string | null): Exchange => ({
-  method: 'GET',
-  path: '/protected',
-  headers: authorization === null ? {} : { Authorization: authorization },
-});
+const protectedWith = (authorization: string | null) =>
+  authorized('GET', '/protected', authorization);
 
-const withBearer = (path: string, token: string | null): Exchange => ({
-  method: 'POST',
-  path,
-  headers: token === null ? {} : { Authorization: `Bearer ${token}` },
-});
-const refreshWith = (authorization: string | null): Exchange => ({
-  method: 'POST',
-  path: '/refresh',
-  headers: authorization === null ? {} : { Authorization: authorization },
-});
+const withBearer = (path: string, token: string | null) =>
+  authorized('POST', path, token === null ? null : `Bearer ${token}`);
+const refreshWith = (authorization: string | null) => authorized('POST', '/refresh', authorization);
 
 /** The seed user and a new account, as each identifier spells them. */
 const NAMES = {
@@ -95,7 +73,7 @@ const NAMES = {
   },
 } satisfies Record<LoginIdentifier, Record<string, string>>;
 
-async function buildCorpus(field: LoginIdentifier): Promise<Case[]> {
+async function buildCorpus(field: LoginIdentifier): Promise<DifferentialCase<Tokens>[]> {
   const names = NAMES[field];
   const as = (identifier: unknown, password: unknown) => ({ [field]: identifier, password });
   const signup = (body: unknown): Exchange => ({ ...login(body), path: '/signup' });
@@ -347,51 +325,26 @@ const CONFIGURATIONS: Configuration[] = [
 ];
 
 for (const { name, identifier, refreshTokens, signup } of CONFIGURATIONS) {
-  describe(`mock and flask-jwt-extended agree: ${name}`, async () => {
-    const cases = await buildCorpus(identifier);
-    let backend: RunningBackend | undefined;
-    let origin = '';
-    let handlers: RequestHandler[];
-    const own: Record<'mock' | 'real', Tokens> = {
-      mock: { access: '', refresh: null, spareAccess: '', spareRefresh: null },
-      real: { access: '', refresh: null, spareAccess: '', spareRefresh: null },
-    };
-
-    beforeAll(async () => {
-      backend = await startBackend('flask-jwt-extended', await freePort(), {
-        JWT_SECRET_KEY: MOCK_JWT_SECRET,
-        REFRESH_TOKENS: String(refreshTokens),
-        SIGNUP: String(signup),
-        IDENTIFIER: identifier,
-      });
-      origin = backend.origin;
-      // The mock reads the build's settings from env at request time.
-      Object.assign(env, { loginIdentifier: identifier, signup });
-      const config = createMemoryMockConfigStore();
-      config.update({ issueRefreshTokens: refreshTokens });
-      handlers = createHandlers(createMockServerState(config), 'flask-jwt-extended');
+  describeDifferential({
+    name: `mock and flask-jwt-extended agree: ${name}`,
+    profile: 'flask-jwt-extended',
+    build: { loginIdentifier: identifier, signup },
+    backendSettings: {
+      REFRESH_TOKENS: String(refreshTokens),
+      SIGNUP: String(signup),
+      IDENTIFIER: identifier,
+    },
+    mockConfig: { issueRefreshTokens: refreshTokens },
+    corpus: () => buildCorpus(identifier),
+    logIn: async (send): Promise<Tokens> => {
       const credentials = login({ [identifier]: NAMES[identifier].seed, password: '12341234' });
-      const tokensFrom = async (send: () => Promise<Answer>) => {
-        const body = (await send()).body as { token: string; refresh_token?: string };
+      const tokens = async () => {
+        const body = (await send(credentials)).body as { token: string; refresh_token?: string };
         return { access: body.token, refresh: body.refresh_token ?? null };
       };
-      for (const [side, send] of [
-        ['mock', () => sendToMock(handlers, credentials)],
-        ['real', () => sendToBackend(origin, credentials)],
-      ] as const) {
-        const first = await tokensFrom(send);
-        const spare = await tokensFrom(send);
-        own[side] = { ...first, spareAccess: spare.access, spareRefresh: spare.refresh };
-      }
-    });
-    afterAll(async () => {
-      await backend?.stop();
-    });
-
-    it.each(cases.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
-      const real = await sendToBackend(origin, entry.exchange(own.real));
-      const mock = await sendToMock(handlers, entry.exchange(own.mock));
-      expect(comparable(mock)).toEqual(comparable(real));
-    });
+      const first = await tokens();
+      const spare = await tokens();
+      return { ...first, spareAccess: spare.access, spareRefresh: spare.refresh };
+    },
   });
 }

@@ -31,27 +31,21 @@
  * - Timing and the access token's `iat` after a refresh (it keeps the login's): the anatomy
  *   compares claim names, not values.
  */
-import type { RequestHandler } from 'msw';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase64UrlJson } from '../../src/mocks/base64url';
-import { MOCK_JWT_SECRET } from '../../src/mocks/flask-jwt';
-import { env } from '../../src/config/env';
-import { createHandlers } from '../../src/mocks/handlers';
-import { createMemoryMockConfigStore } from '../../src/mocks/mock-config';
-import { createMockServerState } from '../../src/mocks/mock-server-state';
-import { DIALECTS } from '../../src/profiles/dialects';
-import { freePort, secretSettings, startBackend, type RunningBackend } from '../reference-backends';
 import {
+  authorized,
+  FORM_TYPE,
   JSON_TYPE,
+  multipart,
+  MULTIPART_TYPE,
   NOT_A_SIGNATURE,
   now,
-  sendToReal,
   signed,
   signedWithAnotherKey,
   unsignedToken,
   withoutClaims,
 } from './corpus-helpers';
-import { comparable, sendToMock, type Answer, type Exchange } from './exchange';
+import { describeDifferential, type DifferentialCase } from './describe-differential';
 
 /** The tokens each side issued: each side checks its own. */
 interface Tokens {
@@ -63,14 +57,6 @@ interface Tokens {
   /** What the first refresh answered (with rotation, a new refresh token too). */
   renewedAccess: string;
   renewedRefresh: string;
-}
-
-/** A request, given the tokens this side issued; `keep` notes what its answer carries. */
-interface Case {
-  name: string;
-  /** Async for the tokens that must be signed as the request leaves. */
-  exchange: (own: Tokens) => Exchange | Promise<Exchange>;
-  keep?: (answer: Answer, own: Tokens) => void;
 }
 
 const post = (path: string, body: unknown, headers: Record<string, string> = JSON_TYPE) => ({
@@ -87,23 +73,10 @@ const refreshWith = (body?: unknown, headers?: Record<string, string>) =>
 const blacklistWith = (body?: unknown, headers?: Record<string, string>) =>
   post('/api/token/blacklist/', body, headers);
 
-const me = (authorization: string | null): Exchange => ({
-  method: 'GET',
-  path: '/api/me/',
-  headers: authorization === null ? {} : { Authorization: authorization },
-});
+const me = (authorization: string | null) => authorized('GET', '/api/me/', authorization);
 const bearer = (token: string) => me(`Bearer ${token}`);
 
 const GOOD = { username: 'alesanchezr', password: '12341234' };
-const FORM_TYPE = { 'Content-Type': 'application/x-www-form-urlencoded' };
-const MULTIPART_TYPE = { 'Content-Type': 'multipart/form-data; boundary=XX' };
-const multipart = (fields: Record<string, string>) =>
-  Object.entries(fields)
-    .map(
-      ([name, value]) =>
-        `--XX\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-    )
-    .join('') + '--XX--\r\n';
 
 /** SimpleJWT's claims, in its order: a fresh jti for every token. */
 const claims = (overrides: Record<string, unknown> = {}) => ({
@@ -117,7 +90,7 @@ const claims = (overrides: Record<string, unknown> = {}) => ({
 const refreshClaims = (overrides: Record<string, unknown> = {}) =>
   claims({ token_type: 'refresh', exp: now() + 86_400, ...overrides });
 
-async function buildCorpus(): Promise<Case[]> {
+async function buildCorpus(): Promise<DifferentialCase<Tokens>[]> {
   const access = (overrides?: Record<string, unknown>) => signed(claims(overrides));
   const refresh = (overrides?: Record<string, unknown>) => signed(refreshClaims(overrides));
   const crafted = {
@@ -516,58 +489,25 @@ const CONFIGURATIONS: Configuration[] = [
 ];
 
 for (const { name, rotate } of CONFIGURATIONS) {
-  describe(`mock and SimpleJWT agree: ${name}`, async () => {
-    const cases = await buildCorpus();
-    let backend: RunningBackend | undefined;
-    let origin = '';
-    let handlers: RequestHandler[];
-    const noTokens = (): Tokens => ({
-      access: '',
-      refresh: '',
-      spareAccess: '',
-      spareRefresh: '',
-      renewedAccess: '',
-      renewedRefresh: '',
-    });
-    const own: Record<'mock' | 'real', Tokens> = { mock: noTokens(), real: noTokens() };
-
-    beforeAll(async () => {
-      backend = await startBackend('simplejwt', await freePort(), {
-        ...secretSettings('simplejwt', MOCK_JWT_SECRET),
-        ROTATE_REFRESH_TOKENS: String(rotate),
-      });
-      origin = backend.origin;
-      // The mock reads the build's settings from env at request time.
-      Object.assign(env, { dialect: DIALECTS.simplejwt, loginIdentifier: 'username' });
-      const config = createMemoryMockConfigStore();
-      config.update({ rotateRefreshTokens: rotate });
-      handlers = createHandlers(createMockServerState(config), 'simplejwt');
-      for (const [side, send] of [
-        ['mock', (exchange: Exchange) => sendToMock(handlers, exchange)],
-        ['real', (exchange: Exchange) => sendToReal(origin, exchange)],
-      ] as const) {
-        const pair = async () => (await send(login(GOOD))).body as Record<string, string>;
-        const first = await pair();
-        const spare = await pair();
-        own[side] = {
-          ...noTokens(),
-          access: first.access ?? '',
-          refresh: first.refresh ?? '',
-          spareAccess: spare.access ?? '',
-          spareRefresh: spare.refresh ?? '',
-        };
-      }
-    });
-    afterAll(async () => {
-      await backend?.stop();
-    });
-
-    it.each(cases.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
-      const real = await sendToReal(origin, await entry.exchange(own.real));
-      const mock = await sendToMock(handlers, await entry.exchange(own.mock));
-      entry.keep?.(real, own.real);
-      entry.keep?.(mock, own.mock);
-      expect(comparable(mock)).toEqual(comparable(real));
-    });
+  describeDifferential({
+    name: `mock and SimpleJWT agree: ${name}`,
+    profile: 'simplejwt',
+    build: { loginIdentifier: 'username' },
+    backendSettings: { ROTATE_REFRESH_TOKENS: String(rotate) },
+    mockConfig: { rotateRefreshTokens: rotate },
+    corpus: buildCorpus,
+    logIn: async (send): Promise<Tokens> => {
+      const pair = async () => (await send(login(GOOD))).body as Record<string, string>;
+      const first = await pair();
+      const spare = await pair();
+      return {
+        access: first.access ?? '',
+        refresh: first.refresh ?? '',
+        spareAccess: spare.access ?? '',
+        spareRefresh: spare.refresh ?? '',
+        renewedAccess: '',
+        renewedRefresh: '',
+      };
+    },
   });
 }

@@ -10,58 +10,28 @@ import {
   setToken,
   TOKEN_STORAGE_KEY,
 } from '../auth/token-storage';
-import { configureMockApi, mockServer } from '../mocks/node';
+import { configureMockApi } from '../mocks/node';
 import { useApiProfile } from '../test/api-profile';
+import { DISABLED, EXPIRED, INVALID, logInWithForm, recordReceived } from '../test/profile-tests';
 import { currentUrl, logInAs, renderApp } from '../test/render-app';
 import { recordRequests } from '../test/requests';
 
-const EXPIRED = 'Your session has expired. Please log in again.';
-const INVALID = 'Your session is no longer valid. Please log in again.';
-const DISABLED = 'This account is disabled. Contact the site’s administrator.';
-
-interface SentLogin {
-  contentType: string | null;
-  body: string;
-}
-
 /** The login requests the mock receives from now on, as sent. */
-function recordLogins(): SentLogin[] {
-  const sent: SentLogin[] = [];
-  mockServer.events.on('request:start', ({ request }) => {
-    if (request.method !== 'POST' || new URL(request.url).pathname !== '/token') return;
-    const contentType = request.headers.get('Content-Type');
-    void request
-      .clone()
-      .text()
-      .then((body) => sent.push({ contentType, body }));
-  });
-  return sent;
-}
+const recordLogins = () =>
+  recordReceived('POST /token', async (request) => ({
+    contentType: request.headers.get('Content-Type'),
+    body: await request.text(),
+  }));
 
 /** The GET /users/me/ requests' Authorization headers, from now on. */
-function recordAuthorizations(): (string | null)[] {
-  const seen: (string | null)[] = [];
-  mockServer.events.on('request:start', ({ request }) => {
-    if (new URL(request.url).pathname === '/users/me/') {
-      seen.push(request.headers.get('Authorization'));
-    }
-  });
-  return seen;
-}
+const recordAuthorizations = () =>
+  recordReceived('GET /users/me/', (request) => request.headers.get('Authorization'));
 
 /** The profile page's rows, label and value. */
 function profileRows(): [string, string][] {
   return screen
     .getAllByRole('term')
     .map((term) => [term.textContent, term.nextElementSibling?.textContent ?? '']);
-}
-
-async function logInWithForm(identifier: string, password: string, label = 'Username') {
-  const rendered = await renderApp({ route: '/login' });
-  await rendered.user.type(screen.getByLabelText(label), identifier);
-  await rendered.user.type(screen.getByLabelText('Password'), password);
-  await rendered.user.click(screen.getByRole('button', { name: 'Log in' }));
-  return rendered;
 }
 
 describe('the fastapi profile', () => {

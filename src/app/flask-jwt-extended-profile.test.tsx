@@ -9,7 +9,7 @@ import { TOKEN_STORAGE_KEY } from '../auth/token-storage';
 import { createAccessToken } from '../mocks/flask-jwt';
 import { apiPath } from '../mocks/handlers';
 import { mockServer } from '../mocks/node';
-import { renderApp } from '../test/render-app';
+import { logInWithForm } from '../test/profile-tests';
 import { recordRequests } from '../test/requests';
 
 describe('the flask-jwt-extended profile', () => {
@@ -25,11 +25,8 @@ describe('the flask-jwt-extended profile', () => {
       }),
     );
     const requests = recordRequests();
-    const { user } = await renderApp({ route: '/login' });
 
-    await user.type(screen.getByLabelText('Username'), 'alesanchezr');
-    await user.type(screen.getByLabelText('Password'), '12341234');
-    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await logInWithForm('alesanchezr', '12341234');
 
     expect(
       await screen.findByRole('heading', { name: 'Welcome, alesanchezr!' }),

@@ -18,34 +18,19 @@ import {
 import { apiPath } from '../mocks/handlers';
 import { configureMockApi, expireMockToken, mockServer, mockServerState } from '../mocks/node';
 import { useApiProfile } from '../test/api-profile';
+import { DISABLED, EXPIRED, INVALID, logInWithForm, recordReceived } from '../test/profile-tests';
 import { currentUrl, mockUser, renderApp } from '../test/render-app';
 import { recordRequests } from '../test/requests';
 
-const EXPIRED = 'Your session has expired. Please log in again.';
-const INVALID = 'Your session is no longer valid. Please log in again.';
-const DISABLED = 'This account is disabled. Contact the site’s administrator.';
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
-interface Sent {
-  authorization: string | null;
-  contentType: string | null;
-  body: unknown;
-}
-
 /** The requests the mock receives at `path` from now on: their headers and JSON body. */
-function recordSent(path: string): Sent[] {
-  const sent: Sent[] = [];
-  mockServer.events.on('request:start', ({ request }) => {
-    if (new URL(request.url).pathname !== path) return;
-    const authorization = request.headers.get('Authorization');
-    const contentType = request.headers.get('Content-Type');
-    void request
-      .clone()
-      .json()
-      .then((body: unknown) => sent.push({ authorization, contentType, body }));
-  });
-  return sent;
-}
+const recordSent = (path: string) =>
+  recordReceived(`POST ${path}`, async (request) => ({
+    authorization: request.headers.get('Authorization'),
+    contentType: request.headers.get('Content-Type'),
+    body: (await request.json()) as unknown,
+  }));
 
 /**
  * Logs in through the mock's POST /api/token/ and stores both tokens, as the app does; with
@@ -81,11 +66,8 @@ describe('the simplejwt profile', () => {
   it('keeps the access and the refresh token at login, and shows the id and username of /api/me/', async () => {
     useApiProfile('simplejwt');
     const requests = recordRequests();
-    const { user } = await renderApp({ route: '/login' });
 
-    await user.type(screen.getByLabelText('Username'), 'ada');
-    await user.type(screen.getByLabelText('Password'), 'lovelace1815');
-    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    const { user } = await logInWithForm('ada', 'lovelace1815');
     await screen.findByRole('heading', { name: 'Welcome, ada!' });
     await user.click(screen.getByRole('link', { name: 'Profile' }));
 
@@ -184,11 +166,8 @@ describe('the simplejwt profile', () => {
 
   it('answers an inactive user’s login like wrong credentials', async () => {
     useApiProfile('simplejwt');
-    const { user } = await renderApp({ route: '/login' });
 
-    await user.type(screen.getByLabelText('Username'), 'alice');
-    await user.type(screen.getByLabelText('Password'), 'secret2');
-    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await logInWithForm('alice', 'secret2');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Wrong username or password');
     expect(screen.getByLabelText('Password')).toHaveFocus();

@@ -6,26 +6,14 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useApiProfile } from '../test/api-profile';
+import { sendToMockApi } from '../test/profile-tests';
 import { signClaims } from './flask-jwt';
-import { apiPath } from './handlers';
-
-async function send(method: string, path: string, init: RequestInit = {}) {
-  const response = await fetch(new URL(apiPath(path), window.location.origin), { method, ...init });
-  const text = await response.text();
-  return {
-    status: response.status,
-    type: response.headers.get('Content-Type'),
-    body: response.headers.get('Content-Type')?.includes('json')
-      ? (JSON.parse(text) as unknown)
-      : text,
-  };
-}
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const logIn = (body: string, headers: Record<string, string> = FORM) =>
-  send('POST', '/token', { headers, body });
+  sendToMockApi('POST', '/token', { headers, body });
 const me = (token: string) =>
-  send('GET', '/users/me/', { headers: { Authorization: `Bearer ${token}` } });
+  sendToMockApi('GET', '/users/me/', { headers: { Authorization: `Bearer ${token}` } });
 
 const missing = (field: string) => ({
   loc: ['body', field],

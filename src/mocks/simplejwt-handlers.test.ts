@@ -6,25 +6,13 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useApiProfile } from '../test/api-profile';
+import { sendToMockApi } from '../test/profile-tests';
 import { signClaims } from './flask-jwt';
-import { apiPath } from './handlers';
 import { configureMockApi } from './node';
-
-async function send(method: string, path: string, init: RequestInit = {}) {
-  const response = await fetch(new URL(apiPath(path), window.location.origin), { method, ...init });
-  const text = await response.text();
-  return {
-    status: response.status,
-    type: response.headers.get('Content-Type'),
-    body: response.headers.get('Content-Type')?.includes('json')
-      ? (JSON.parse(text) as unknown)
-      : text,
-  };
-}
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
 const post = (path: string, body: unknown, headers: Record<string, string> = JSON_TYPE) =>
-  send('POST', path, {
+  sendToMockApi('POST', path, {
     headers,
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
@@ -33,7 +21,7 @@ const logIn = (body: unknown, headers?: Record<string, string>) =>
   post('/api/token/', body, headers);
 const renew = (refresh: unknown) => post('/api/token/refresh/', { refresh });
 const me = (token: string) =>
-  send('GET', '/api/me/', { headers: { Authorization: `Bearer ${token}` } });
+  sendToMockApi('GET', '/api/me/', { headers: { Authorization: `Bearer ${token}` } });
 
 const now = () => Math.floor(Date.now() / 1000);
 const token = (claims: Record<string, unknown>) =>

@@ -1,0 +1,89 @@
+/**
+ * The harness of every differential test: one configuration of one dialect, where the reference
+ * backend and the mock get the same settings and sign with the same secret, each side logs in to
+ * issue its own tokens, and every case of the corpus goes to both.
+ */
+import type { RequestHandler } from 'msw';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env, type AppEnv } from '../../src/config/env';
+import type { ApiProfile } from '../../src/config/env-rules';
+import { MOCK_JWT_SECRET } from '../../src/mocks/flask-jwt';
+import { createHandlers } from '../../src/mocks/handlers';
+import { createMemoryMockConfigStore, type MockConfig } from '../../src/mocks/mock-config';
+import { createMockServerState } from '../../src/mocks/mock-server-state';
+import { DIALECTS } from '../../src/profiles/dialects';
+import { freePort, secretSettings, startBackend, type RunningBackend } from '../reference-backends';
+import { comparable, sendToBackend, sendToMock, type Answer, type Exchange } from './exchange';
+
+/** A request, given the tokens this side issued: each side checks its own. */
+export interface DifferentialCase<Tokens> {
+  name: string;
+  /** Async for the tokens that must be signed as the request leaves. */
+  exchange: (own: Tokens) => Exchange | Promise<Exchange>;
+  /** Notes what the answer carries, for the cases after it: they run in order. */
+  keep?: (answer: Answer, own: Tokens) => void;
+}
+
+export type Send = (exchange: Exchange) => Promise<Answer>;
+
+export interface Differential<Tokens> {
+  /** The describe block's name. */
+  name: string;
+  profile: ApiProfile;
+  /** The build's settings besides its dialect. */
+  build: Partial<Omit<AppEnv, 'dialect'>>;
+  /** The reference backend's settings besides its secret. */
+  backendSettings?: Record<string, string>;
+  /** The mock's counterparts of backendSettings. */
+  mockConfig?: Partial<MockConfig>;
+  corpus: () => Promise<DifferentialCase<Tokens>[]>;
+  /** Logs in through `send`, and reads from the answers the tokens the cases use. */
+  logIn: (send: Send) => Promise<Tokens>;
+}
+
+export function describeDifferential<Tokens>({
+  name,
+  profile,
+  build,
+  backendSettings = {},
+  mockConfig = {},
+  corpus,
+  logIn,
+}: Differential<Tokens>): void {
+  describe(name, async () => {
+    const cases = await corpus();
+    let backend: RunningBackend | undefined;
+    let origin = '';
+    let handlers: RequestHandler[] = [];
+    let own: Record<'mock' | 'real', Tokens> | undefined;
+
+    beforeAll(async () => {
+      backend = await startBackend(profile, await freePort(), {
+        ...secretSettings(profile, MOCK_JWT_SECRET),
+        ...backendSettings,
+      });
+      origin = backend.origin;
+      // The mock reads the build's settings from env at request time.
+      Object.assign(env, { dialect: DIALECTS[profile], ...build });
+      const config = createMemoryMockConfigStore();
+      config.update(mockConfig);
+      handlers = createHandlers(createMockServerState(config), profile);
+      own = {
+        mock: await logIn((exchange) => sendToMock(handlers, exchange)),
+        real: await logIn((exchange) => sendToBackend(origin, exchange)),
+      };
+    });
+    afterAll(async () => {
+      await backend?.stop();
+    });
+
+    it.each(cases.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
+      if (own === undefined) throw new Error('Neither side has logged in');
+      const real = await sendToBackend(origin, await entry.exchange(own.real));
+      const mock = await sendToMock(handlers, await entry.exchange(own.mock));
+      entry.keep?.(real, own.real);
+      entry.keep?.(mock, own.mock);
+      expect(comparable(mock)).toEqual(comparable(real));
+    });
+  });
+}
