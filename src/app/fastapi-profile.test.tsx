@@ -2,7 +2,8 @@
  * A build made with VITE_API_PROFILE=fastapi, against the mock speaking FastAPI's OAuth2 tutorial:
  * a form login, no refresh token, `/users/me/` without an id, and one 401 for every refused token.
  */
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
   REFRESH_TOKEN_STORAGE_KEY,
@@ -10,7 +11,8 @@ import {
   setToken,
   TOKEN_STORAGE_KEY,
 } from '../auth/token-storage';
-import { configureMockApi } from '../mocks/node';
+import { apiPath } from '../mocks/handlers';
+import { configureMockApi, mockServer } from '../mocks/node';
 import { useApiProfile } from '../test/api-profile';
 import { DISABLED, EXPIRED, INVALID, logInWithForm, recordReceived } from '../test/profile-tests';
 import { currentUrl, logInAs, renderApp } from '../test/render-app';
@@ -91,6 +93,31 @@ describe('the fastapi profile', () => {
     expect(screen.getByLabelText('Username')).toHaveValue('johndoe');
     expect(screen.getByLabelText('Password')).toHaveFocus();
     expect(window.localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
+  });
+
+  it('says the server could not read the details when FastAPI answers the login with 422', async () => {
+    useApiProfile('fastapi');
+    mockServer.use(
+      http.post(apiPath('/token'), () =>
+        HttpResponse.json(
+          {
+            detail: [
+              { loc: ['body', 'username'], msg: 'field required', type: 'value_error.missing' },
+            ],
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+
+    await logInWithForm('johndoe', 'secret');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The server could not read these details',
+    );
+    await waitFor(() => {
+      expect(screen.getByLabelText('Username')).toHaveFocus();
+    });
   });
 
   it('lets a disabled user log in, then ends the session on 400 "Inactive user"', async () => {
