@@ -32,9 +32,13 @@ async function answerOf(response: Response): Promise<Answer> {
 const init = ({ method, headers, body }: Exchange): RequestInit => ({ method, headers, body });
 
 /**
- * Sent again once if the connection was reset: after a 500, uvicorn closes the kept-alive
- * connection that fetch would reuse for the next request, which never reached it.
+ * The ways a reused connection that the server had closed fails: the request never reached it.
+ * After a 500, uvicorn closes the kept-alive connection, and fetch may try it for the next request
+ * before it notices (a reset, or undici's "other side closed").
  */
+const CLOSED_CONNECTION = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
+
+/** Sent again once when the connection it went out on turns out to be closed. */
 export async function sendToBackend(origin: string, exchange: Exchange): Promise<Answer> {
   const send = async () => answerOf(await fetch(`${origin}${exchange.path}`, init(exchange)));
   try {
@@ -42,7 +46,7 @@ export async function sendToBackend(origin: string, exchange: Exchange): Promise
   } catch (error) {
     const cause =
       error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-    if (cause?.code !== 'ECONNRESET') throw error;
+    if (cause?.code === undefined || !CLOSED_CONNECTION.has(cause.code)) throw error;
     return send();
   }
 }
