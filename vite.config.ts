@@ -11,7 +11,9 @@ import {
 import { DIALECTS } from './src/profiles/dialects.ts';
 import { deploymentFiles } from './vite-plugins/deployment-files.ts';
 import { mockServiceWorker } from './vite-plugins/mock-service-worker.ts';
+import { prerenderPublicPages } from './vite-plugins/prerender-public-pages.ts';
 import { previewFromBuild } from './vite-plugins/preview-from-build.ts';
+import { PRERENDERED_PATHS } from './src/prerender/public-pages.ts';
 
 function required<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(parsed.problem);
@@ -35,20 +37,25 @@ export default defineConfig(({ command, mode, isPreview }) => {
     parseApiEnv(fileEnv, command === 'build' ? 'build' : 'dev'),
   );
   const features = required(parseFeatureEnv(fileEnv));
+  const define = {
+    __GATEHOUSE_API_MOCKING__: JSON.stringify(mocking),
+    __GATEHOUSE_API_URL__: JSON.stringify(apiUrl),
+    __GATEHOUSE_API_PROFILE__: JSON.stringify(features.apiProfile),
+    __GATEHOUSE_LOGIN_IDENTIFIER__: JSON.stringify(features.loginIdentifier),
+    __GATEHOUSE_SIGNUP__: JSON.stringify(features.signup),
+    __GATEHOUSE_API_LOGOUT__: JSON.stringify(features.apiLogout),
+  };
   return {
     plugins: [
       react(),
       mockServiceWorker(mocking),
       deploymentFiles({ apiUrl, mocking, apiProfile: features.apiProfile }),
+      prerenderPublicPages({
+        paths: PRERENDERED_PATHS.filter((path) => features.signup || path !== '/signup'),
+        define,
+      }),
     ],
-    define: {
-      __GATEHOUSE_API_MOCKING__: JSON.stringify(mocking),
-      __GATEHOUSE_API_URL__: JSON.stringify(apiUrl),
-      __GATEHOUSE_API_PROFILE__: JSON.stringify(features.apiProfile),
-      __GATEHOUSE_LOGIN_IDENTIFIER__: JSON.stringify(features.loginIdentifier),
-      __GATEHOUSE_SIGNUP__: JSON.stringify(features.signup),
-      __GATEHOUSE_API_LOGOUT__: JSON.stringify(features.apiLogout),
-    },
+    define,
     // No security headers here: the dev server's React refresh needs an inline script.
     server: {
       host: '127.0.0.1',

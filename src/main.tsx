@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { dropUnusableToken } from './auth/session';
 import { getLocale } from './i18n/locale';
 import { loadMessages } from './i18n/messages';
+import { matchesPrerender } from './prerender/matches-prerender';
 import './ui/styles.css';
 
 async function main() {
@@ -25,11 +26,18 @@ async function main() {
   await messagesReady;
   // Decide before the first render, so a dead session never flashes a private page.
   dropUnusableToken();
-  createRoot(root).render(
+  const app = (
     <StrictMode>
       <App />
-    </StrictMode>,
+    </StrictMode>
   );
+  // /login and /signup arrive prerendered: take that HTML over, what was typed in it included.
+  if (await matchesPrerender(root)) {
+    hydrateRoot(root, app);
+  } else {
+    root.replaceChildren();
+    createRoot(root).render(app);
+  }
 }
 
 void main();

@@ -3,24 +3,28 @@ import type { Plugin } from 'vite';
 import { apiProxyRules } from '../src/config/api-proxy.ts';
 import { DIALECTS } from '../src/profiles/dialects.ts';
 import { readBuildManifest, type BuildManifest } from './build-manifest.ts';
+import { prerenderedPageMiddleware } from './prerendered-page-middleware.ts';
 import { servingWarnings } from './serving-warnings.ts';
 
 /**
  * `vite preview` serves a build as it was built (gatehouse-build.json): it sends the headers the
  * build wrote, not headers computed from its own environment; with VITE_API_PROXY it forwards the
- * paths of the build's dialect; and it says at start where its environment contradicts the build.
+ * paths of the build's dialect; it sends /login and /signup prerendered, in the reader's language;
+ * and it says at start where its environment contradicts the build.
  */
 export function previewFromBuild(
   servingEnv: { VITE_API_URL?: string; VITE_API_MOCKING?: string; VITE_API_PROFILE?: string },
   apiProxy: string,
 ): Plugin {
   let manifest: BuildManifest;
+  let outDir = '';
   return {
     name: 'gatehouse:preview-from-build',
     // The `config` hook sees the command line's --outDir, merged into the user config.
     config(config) {
       const root = resolve(config.root ?? process.cwd());
-      manifest = readBuildManifest(resolve(root, config.build?.outDir ?? 'dist'));
+      outDir = resolve(root, config.build?.outDir ?? 'dist');
+      manifest = readBuildManifest(outDir);
       if (apiProxy === '') return undefined;
       return { preview: { proxy: apiProxyRules(apiProxy, DIALECTS[manifest.apiProfile]) } };
     },
@@ -34,6 +38,7 @@ export function previewFromBuild(
         }
         next();
       });
+      server.middlewares.use(prerenderedPageMiddleware(outDir));
     },
   };
 }

@@ -10,9 +10,13 @@ import {
 
 /** The current session, always in step with storage and other tabs. */
 export function useSession(): Session {
-  return useSyncExternalStore(subscribeToSession, getSession);
+  return useSyncExternalStore(subscribeToSession, getSession, getSession);
 }
 
 export function useSessionEndReason(): SessionEndReason | null {
-  return useSyncExternalStore(subscribeToSessionEndReason, getSessionEndReason);
+  return useSyncExternalStore(
+    subscribeToSessionEndReason,
+    getSessionEndReason,
+    getSessionEndReason,
+  );
 }

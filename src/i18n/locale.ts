@@ -1,3 +1,5 @@
+import { LOCALE_COOKIE } from '../prerender/public-pages';
+
 /**
  * The interface language: the person's choice when they made one (kept in localStorage), else
  * the browser's preference, else English.
@@ -49,6 +51,8 @@ export function setLocale(locale: Locale): void {
   } catch {
     // Not remembered across reloads, but used for this visit.
   }
+  // The server reads it to send the prerendered /login in this language (no English flash).
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
   if (locale === current) return;
   current = locale;
   document.documentElement.lang = locale;

@@ -3,7 +3,7 @@ import type { ModuleLoader, ModuleState } from './module-loader';
 
 /** The chunk's loading state; starts the download if nobody has yet. */
 export function useModule<M>(loader: ModuleLoader<M>): ModuleState<M> {
-  const state = useSyncExternalStore(loader.subscribe, loader.getState);
+  const state = useSyncExternalStore(loader.subscribe, loader.getState, loader.getState);
   const idle = state.status === 'idle';
   useEffect(() => {
     if (idle) {

@@ -1,7 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState, type SubmitEvent } from 'react';
+import type { Credentials } from '../../api/endpoints';
 import { useSessionEndReason } from '../../auth/use-session';
 import { env } from '../../config/env';
 import { privateApp } from '../../guard/private-app-loader';
+import { formFields } from '../../lib/form-fields';
 import { useMessages, type Messages } from '../../i18n/messages';
 import { SubmitButton } from '../../ui/submit-button';
 import { describeLoginFailure, type LoginFocus } from './describe-login-failure';
@@ -36,12 +38,15 @@ interface LoginFormProps {
   signedUp?: string;
 }
 
+function readCredentials(form: HTMLFormElement): Credentials {
+  const field = formFields(form);
+  return { identifier: field(env.loginIdentifier), password: field('password') };
+}
+
 export function LoginForm({ signedUp }: LoginFormProps) {
   const messages = useMessages();
   const { login } = messages;
   const field = env.loginIdentifier;
-  const [identifier, setIdentifier] = useState(signedUp ?? '');
-  const [password, setPassword] = useState('');
   const [validation, setValidation] = useState<FormProblem | null>(null);
   const { state, logIn } = useLogin();
   const endReason = useSessionEndReason();
@@ -76,9 +81,10 @@ export function LoginForm({ signedUp }: LoginFormProps) {
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
-    const missing = missingFieldProblem(identifier, password, messages);
+    const credentials = readCredentials(event.currentTarget);
+    const missing = missingFieldProblem(credentials.identifier, credentials.password, messages);
     setValidation(missing);
-    if (missing === null) void logIn({ identifier, password });
+    if (missing === null) void logIn(credentials);
   };
 
   const sessionNotice = endReason === null ? null : messages.sessionEnded[endReason];
@@ -131,10 +137,7 @@ export function LoginForm({ signedUp }: LoginFormProps) {
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          value={identifier}
-          onChange={(event) => {
-            setIdentifier(event.target.value);
-          }}
+          defaultValue={signedUp}
           aria-invalid={problem?.focus === 'identifier' || undefined}
           aria-describedby={problem?.focus === 'identifier' ? alertId : undefined}
         />
@@ -148,10 +151,6 @@ export function LoginForm({ signedUp }: LoginFormProps) {
           name="password"
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={(event) => {
-            setPassword(event.target.value);
-          }}
           aria-invalid={problem?.focus === 'password' || undefined}
           aria-describedby={problem?.focus === 'password' ? alertId : undefined}
         />

@@ -11,6 +11,7 @@ import type { CurrentUser } from '../../api/endpoints';
 import { env } from '../../config/env';
 import { useMessages } from '../../i18n/messages';
 import { useSignupMessages } from '../../i18n/signup-messages';
+import { formFields } from '../../lib/form-fields';
 import { SubmitButton } from '../../ui/submit-button';
 import { checkSignup, type SignupField, type SignupProblem } from './check-signup';
 import { describeSignupFailure } from './describe-signup-failure';
@@ -21,23 +22,12 @@ interface FieldProps {
   label: string;
   type: 'text' | 'email' | 'password';
   autoComplete: string;
-  value: string;
-  onChange: (value: string) => void;
   problem: SignupProblem | null;
   inputRef: RefObject<HTMLInputElement | null>;
 }
 
 /** A labelled input whose problem, if it has one, is said right under it. */
-function Field({
-  field,
-  label,
-  type,
-  autoComplete,
-  value,
-  onChange,
-  problem,
-  inputRef,
-}: FieldProps) {
+function Field({ field, label, type, autoComplete, problem, inputRef }: FieldProps) {
   const id = useId();
   const ownProblem = problem?.field === field ? problem.text : null;
   return (
@@ -51,10 +41,6 @@ function Field({
         autoComplete={autoComplete}
         autoCapitalize={type === 'password' ? undefined : 'none'}
         spellCheck={type === 'password' ? undefined : false}
-        value={value}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
         aria-invalid={ownProblem !== null || undefined}
         aria-describedby={ownProblem !== null ? `${id}-problem` : undefined}
       />
@@ -72,9 +58,6 @@ export function SignupForm({ onCreated }: { onCreated: (user: CurrentUser) => vo
   const messages = useMessages();
   const signup = useSignupMessages();
   const kind = env.loginIdentifier;
-  const [identifier, setIdentifier] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
   const [validation, setValidation] = useState<SignupProblem | null>(null);
   const { state, signUp } = useSignup(onCreated);
   const pending = state.status === 'pending';
@@ -112,9 +95,15 @@ export function SignupForm({ onCreated }: { onCreated: (user: CurrentUser) => vo
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
-    const found = checkSignup({ identifier, password, confirmation }, kind, signup);
+    const field = formFields(event.currentTarget);
+    const values = {
+      identifier: field('identifier'),
+      password: field('password'),
+      confirmation: field('confirmation'),
+    };
+    const found = checkSignup(values, kind, signup);
     setValidation(found);
-    if (found === null) void signUp({ identifier, password });
+    if (found === null) void signUp({ identifier: values.identifier, password: values.password });
   };
 
   return (
@@ -134,8 +123,6 @@ export function SignupForm({ onCreated }: { onCreated: (user: CurrentUser) => vo
         label={messages.login[kind]}
         type={kind === 'email' ? 'email' : 'text'}
         autoComplete={kind === 'email' ? 'email' : 'username'}
-        value={identifier}
-        onChange={setIdentifier}
         problem={problem}
         inputRef={identifierRef}
       />
@@ -144,8 +131,6 @@ export function SignupForm({ onCreated }: { onCreated: (user: CurrentUser) => vo
         label={signup.password}
         type="password"
         autoComplete="new-password"
-        value={password}
-        onChange={setPassword}
         problem={problem}
         inputRef={passwordRef}
       />
@@ -154,8 +139,6 @@ export function SignupForm({ onCreated }: { onCreated: (user: CurrentUser) => vo
         label={signup.confirmPassword}
         type="password"
         autoComplete="new-password"
-        value={confirmation}
-        onChange={setConfirmation}
         problem={problem}
         inputRef={confirmationRef}
       />

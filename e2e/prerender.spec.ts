@@ -1,0 +1,59 @@
+/**
+ * /login and /signup arrive prerendered (vite-plugins/prerender-public-pages.ts): the form is on
+ * screen before any script runs, in the reader's language, and what they type before the script
+ * takes over is kept. Private pages stay the empty shell.
+ */
+import { expect, logIn, test } from './fixtures';
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the login form is there, with its Log in button', async ({ page }) => {
+    await page.goto('/login');
+
+    await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+    await expect(page.getByLabel(/^(Username|Email)$/)).toBeVisible();
+    await expect(page.getByLabel('Password')).toBeVisible();
+  });
+
+  test.describe('for a Spanish reader', () => {
+    test.use({ locale: 'es-ES' });
+
+    test('the form is in Spanish from the first byte', async ({ page }) => {
+      await page.goto('/login');
+
+      await expect(page.getByRole('button', { name: 'Entrar' })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    });
+  });
+});
+
+test('text typed before the script runs is kept, and logs in', async ({ page }) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/login', { waitUntil: 'commit' });
+  await page.getByLabel(/^(Username|Email)$/).fill('typed-early');
+  await page.getByLabel('Password').fill('12341234');
+
+  release();
+
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeEnabled();
+  await expect(page.getByLabel(/^(Username|Email)$/)).toHaveValue('typed-early');
+  await expect(page.getByLabel('Password')).toHaveValue('12341234');
+  await logIn(page);
+  await expect(page.getByRole('heading', { name: /^Welcome, / })).toBeVisible();
+});
+
+test('a private page and an unknown one are the empty shell', async ({ request }) => {
+  for (const path of ['/profile', '/', '/no/such/page']) {
+    const html = await (await request.get(path, { headers: { Accept: 'text/html' } })).text();
+    expect(html, path).toContain('<div id="root"></div>');
+    expect(html, path).not.toContain('type="password"');
+  }
+});
