@@ -156,6 +156,15 @@ expect_response "/" 200 no-cache
 cmp -s "$work/body" "$work/dist/index.html" || problem "/: body is not index.html"
 expect_response "/index.html" 200 no-cache
 expect_response "/login" 200 no-cache
+cmp -s "$work/body" "$work/dist/login.en.html" || problem "/login: body is not login.en.html"
+[ "$(header Vary)" = "Accept-Language, Cookie" ] || problem "/login: Vary '$(header Vary)'"
+# The reader's language: their browser's, and their own choice (the cookie) above it.
+checks=$((checks + 1))
+curl -sS -H 'Accept-Language: es-ES,es;q=0.9' "$base/login" | cmp -s - "$work/dist/login.es.html" ||
+  problem "/login for Accept-Language es: not login.es.html"
+checks=$((checks + 1))
+curl -sS -H 'Accept-Language: es' -H 'Cookie: gatehouse_locale=en' "$base/signup" |
+  cmp -s - "$work/dist/signup.en.html" || problem "/signup with the cookie en: not signup.en.html"
 expect_response "/no/such/page" 200 no-cache
 expect_response "/mockServiceWorker.js" 200 no-cache
 expect_response "/favicon.svg" 200 no-cache
@@ -173,5 +182,5 @@ echo "nginx-e2e: curl checks: $checks responses, $problems problems"
 [ "$problems" -eq 0 ] || exit 1
 
 # --- Playwright against nginx ---------------------------------------------------------------
-if [ $# -eq 0 ]; then set -- e2e/login.spec.ts e2e/security-headers.spec.ts; fi
+if [ $# -eq 0 ]; then set -- e2e/login.spec.ts e2e/security-headers.spec.ts e2e/prerender.spec.ts; fi
 E2E_BASE_URL=$base npx playwright test --output test-results/nginx "$@"

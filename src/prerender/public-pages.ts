@@ -11,7 +11,8 @@ export const PRERENDERED_LOCALES = ['en', 'es'] as const;
 export type PrerenderedLocale = (typeof PRERENDERED_LOCALES)[number];
 
 /** The cookie that carries the person's choice of language to the server (src/i18n/locale.ts). */
-export const LOCALE_COOKIE = 'gatehouse-locale';
+// An underscore, not a hyphen: nginx reads it as $cookie_gatehouse_locale.
+export const LOCALE_COOKIE = 'gatehouse_locale';
 
 /** Where the build writes a page in a language: `login.es.html`. */
 export const prerenderedFile = (path: PrerenderedPath, locale: PrerenderedLocale) =>
