@@ -56,6 +56,8 @@ export default defineConfig(({ command, mode, isPreview }) => {
       }),
     ],
     define,
+    // Every browser of Vite's default target (baseline widely available) preloads modules itself.
+    build: { modulePreload: { polyfill: false } },
     // No security headers here: the dev server's React refresh needs an inline script.
     server: {
       host: '127.0.0.1',

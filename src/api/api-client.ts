@@ -43,18 +43,18 @@ export async function renewExpiredToken(expiredToken: string): Promise<string | 
 }
 
 const SUBJECT_NOT_STRING = 'Subject must be a string';
-let warnedAboutSubject = false;
 
-/** The tutorial's backend on PyJWT 2.10+ rejects every token it made: tell the developer why. */
+/**
+ * The tutorial's backend on PyJWT 2.10+ rejects every token it made: the console says why. The
+ * explanation is fetched by the page that needs it, not with /login.
+ */
 function explainBackendMisconfiguration(error: ApiError) {
-  if (warnedAboutSubject || error.status !== 422 || error.serverMessage !== SUBJECT_NOT_STRING) {
-    return;
-  }
-  warnedAboutSubject = true;
-  console.warn(
-    'Gatehouse: the API answered 422 "Subject must be a string". The backend creates tokens with ' +
-      'a number as identity (create_access_token(identity=user.id)), which PyJWT 2.10 and later ' +
-      'reject. Use create_access_token(identity=str(user.id)) and User.query.get(int(get_jwt_identity())).',
+  if (error.status !== 422 || error.serverMessage !== SUBJECT_NOT_STRING) return;
+  import('./developer-warnings').then(
+    ({ warnAboutNumericSubject }) => {
+      warnAboutNumericSubject();
+    },
+    () => undefined,
   );
 }
 

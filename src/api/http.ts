@@ -6,7 +6,7 @@ import { env } from '../config/env';
 import type { RequestBody } from '../profiles/api-dialect';
 import { ApiError } from './api-error';
 import { ShapeError } from './parse';
-import { policyBlockSince, policyViolationMark, warnAboutPolicyBlock } from './policy-violations';
+import { policyBlockSince, policyViolationMark } from './policy-violations';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -106,7 +106,13 @@ export async function sendRequest<T>(
     if (block === null) {
       return new ApiError('network', `${label} could not reach the server`, { cause });
     }
-    warnAboutPolicyBlock(block);
+    // The explanation for the console is fetched only by a page whose server sends the wrong headers.
+    import('./developer-warnings').then(
+      ({ warnAboutPolicyBlock }) => {
+        warnAboutPolicyBlock(block);
+      },
+      () => undefined,
+    );
     return new ApiError('blocked-by-policy', `${label} was blocked by the page's security policy`, {
       blockedOrigin: block.origin,
       cause,

@@ -82,9 +82,12 @@ describe('a request the page’s security policy blocks', () => {
     await user.click(screen.getByRole('button', { name: 'Log in' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('security policy blocks the API');
 
-    const warnings = warn.mock.calls.map(([message]) => String(message));
-    expect(warnings.filter((message) => message.includes(`blocks the API at ${origin}`))).toEqual([
-      expect.stringContaining(`The server sent Content-Security-Policy "${POLICY}"`),
-    ]);
+    // The explanation is its own chunk, fetched when the first block happens.
+    await vi.waitFor(() => {
+      const warnings = warn.mock.calls.map(([message]) => String(message));
+      expect(warnings.filter((message) => message.includes(`blocks the API at ${origin}`))).toEqual(
+        [expect.stringContaining(`The server sent Content-Security-Policy "${POLICY}"`)],
+      );
+    });
   });
 });

@@ -9,7 +9,6 @@ import { getSessionEndReason } from '../auth/session';
 import { getToken } from '../auth/token-storage';
 import { getLocale } from '../i18n/locale';
 import { signupPage } from '../public/signup/signup-loader';
-import { isPrerenderedPath } from './public-pages';
 
 function hasHistoryState(): boolean {
   const state: unknown = window.history.state;
@@ -18,7 +17,6 @@ function hasHistoryState(): boolean {
 
 export async function matchesPrerender(root: HTMLElement): Promise<boolean> {
   const { prerendered, locale } = root.dataset;
-  if (prerendered === undefined || !isPrerenderedPath(prerendered)) return false;
   if (prerendered !== window.location.pathname || locale !== getLocale()) return false;
   if (getToken() !== null || getSessionEndReason() !== null || hasHistoryState()) return false;
   if (prerendered !== '/signup') return true;

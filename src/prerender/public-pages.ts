@@ -10,8 +10,10 @@ export type PrerenderedPath = (typeof PRERENDERED_PATHS)[number];
 export const PRERENDERED_LOCALES = ['en', 'es'] as const;
 export type PrerenderedLocale = (typeof PRERENDERED_LOCALES)[number];
 
-/** The cookie that carries the person's choice of language to the server (src/i18n/locale.ts). */
-// An underscore, not a hyphen: nginx reads it as $cookie_gatehouse_locale.
+/**
+ * The cookie that carries the person's choice of language to the server (src/i18n/locale.ts).
+ * An underscore, not a hyphen: nginx reads it as $cookie_gatehouse_locale.
+ */
 export const LOCALE_COOKIE = 'gatehouse_locale';
 
 /** Where the build writes a page in a language: `login.es.html`. */
