@@ -1,4 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
+import { styleHash } from '../vite-plugins/deployment-files';
 import { securityHeaders } from '../vite-plugins/security-headers';
 import { expect, logIn, pageRecordingViolations, test } from './fixtures';
 
@@ -13,7 +14,11 @@ async function buildHeaders(request: APIRequestContext): Promise<Record<string, 
     headers: Record<string, string>;
   };
   expect(manifest.apiUrl).toBe('');
-  expect(manifest.headers).toEqual(securityHeaders(''));
+  // Its only inline style is the stylesheet the prerendered /login carries, allowed by hash.
+  const login = await (await request.get('/login', { headers: { Accept: 'text/html' } })).text();
+  const inline = [...login.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => css ?? '');
+  expect(inline).toHaveLength(1);
+  expect(manifest.headers).toEqual(securityHeaders('', inline.map(styleHash)));
   return manifest.headers;
 }
 

@@ -26,8 +26,12 @@ export interface BuildManifest {
 
 export type BuildDecisions = Omit<BuildManifest, 'headers'>;
 
-export function createBuildManifest(decided: BuildDecisions): BuildManifest {
-  return { ...decided, headers: securityHeaders(decided.apiUrl) };
+/** `styleHashes`: the CSP hashes of the stylesheets the prerendered pages carry inline. */
+export function createBuildManifest(
+  decided: BuildDecisions,
+  styleHashes: readonly string[] = [],
+): BuildManifest {
+  return { ...decided, headers: securityHeaders(decided.apiUrl, styleHashes) };
 }
 
 /**

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { originOf, repoViteConfig, withEnv, type ViteVariables } from '../src/test/vite-in-process';
 import { initialAssets } from '../bench/login-assets.mjs';
 import { readBuildManifest } from './build-manifest';
+import { STYLESHEET_LINK, styleHash } from './deployment-files';
 import { securityHeaders } from './security-headers';
 
 const outDirs: string[] = [];
@@ -43,6 +44,12 @@ async function previewWith(outDir: string, variables: ViteVariables, warnings: s
 afterAll(() => {
   for (const outDir of outDirs) rmSync(outDir, { recursive: true, force: true });
 });
+
+/** The CSP hashes of the stylesheets the build's prerendered pages carry inline. */
+const inlineStyleHashes = (outDir: string) =>
+  [...readFileSync(join(outDir, 'index.html'), 'utf8').matchAll(STYLESHEET_LINK)].map(([, href]) =>
+    styleHash(readFileSync(join(outDir, href ?? ''), 'utf8')),
+  );
 
 const allScripts = (outDir: string) =>
   readdirSync(join(outDir, 'assets'))
@@ -87,11 +94,23 @@ describe('a default npm run build', () => {
       apiUrl: '',
       apiProfile: 'flask-jwt-extended',
       mocking: false,
-      headers: securityHeaders(''),
+      headers: securityHeaders('', inlineStyleHashes(outDir)),
     });
+    expect(inlineStyleHashes(outDir)).toHaveLength(1);
     expect(readFileSync(join(outDir, '_headers'), 'utf8')).toContain(
-      `/*\n  Content-Security-Policy: ${securityHeaders('')['Content-Security-Policy'] ?? ''}\n`,
+      `/*\n  Content-Security-Policy: ${securityHeaders('', inlineStyleHashes(outDir))['Content-Security-Policy'] ?? ''}\n`,
     );
+  });
+
+  it('prerenders /login and /signup in each language, the stylesheet inline, private pages not', () => {
+    for (const file of ['login.en.html', 'login.es.html', 'signup.en.html', 'signup.es.html']) {
+      const html = readFileSync(join(outDir, file), 'utf8');
+      expect(html, file).toMatch(/<div id="root" data-prerendered="\/(login|signup)"/);
+      expect(html, file).toContain('<style>');
+      expect(html, file).not.toContain('rel="stylesheet"');
+    }
+    expect(readFileSync(join(outDir, 'login.es.html'), 'utf8')).toContain('<html lang="es">');
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('<div id="root"></div>');
   });
 });
 
@@ -140,7 +159,7 @@ describe('a build for an API on another origin, served by vite preview with no v
       await response.arrayBuffer();
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-security-policy'), path).toBe(
-        securityHeaders(apiUrl)['Content-Security-Policy'],
+        securityHeaders(apiUrl, inlineStyleHashes(outDir))['Content-Security-Policy'],
       );
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
     }

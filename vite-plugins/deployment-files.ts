@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import {
   createBuildManifest,
@@ -7,19 +10,34 @@ import {
   type BuildDecisions,
 } from './build-manifest.ts';
 
-/** `npm run build` writes what its servers must send beside what they serve (build-manifest.ts). */
+/** The CSP hash of a stylesheet's text, as a `<style>` element holding exactly that text. */
+export const styleHash = (css: string) =>
+  `sha256-${createHash('sha256').update(css).digest('base64')}`;
+
+/** A stylesheet link of index.html, as Vite writes it: the prerendered pages inline its file. */
+export const STYLESHEET_LINK = /<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g;
+
+const linkedStylesheets = (html: string) =>
+  [...html.matchAll(STYLESHEET_LINK)].map(([, href]) => href ?? '');
+
+/**
+ * `npm run build` writes what its servers must send beside what they serve (build-manifest.ts),
+ * the hashes of the stylesheets its prerendered pages inline among them.
+ */
 export function deploymentFiles(decided: BuildDecisions): Plugin {
   return {
     name: 'gatehouse:deployment-files',
     apply: 'build',
-    generateBundle() {
-      const manifest = createBuildManifest(decided);
-      this.emitFile({
-        type: 'asset',
-        fileName: MANIFEST_FILE,
-        source: `${JSON.stringify(manifest, null, 2)}\n`,
-      });
-      this.emitFile({ type: 'asset', fileName: HEADERS_FILE, source: headersFile(manifest) });
+    // Once the files are written: the hash is of the stylesheet as it is on disk.
+    writeBundle(options) {
+      const outDir = options.dir ?? 'dist';
+      const shell = readFileSync(join(outDir, 'index.html'), 'utf8');
+      const hashes = linkedStylesheets(shell).map((href) =>
+        styleHash(readFileSync(join(outDir, href), 'utf8')),
+      );
+      const manifest = createBuildManifest(decided, hashes);
+      writeFileSync(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+      writeFileSync(join(outDir, HEADERS_FILE), headersFile(manifest));
     },
   };
 }

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { createServer, type Plugin } from 'vite';
+import { STYLESHEET_LINK } from './deployment-files.ts';
 import {
   PRERENDERED_LOCALES,
   prerenderedFile,
@@ -47,16 +48,22 @@ async function inJsdom<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The build's index.html with `markup` in #root, marked so the client knows it may hydrate. */
+/**
+ * The build's index.html with `markup` in #root, marked so the client knows it may hydrate, and
+ * its stylesheets inline (`readAsset` reads them from the build): a second round trip for the CSS
+ * would hold the first paint back. Their hashes are in the build's style-src (deployment-files.ts).
+ */
 export function pageFromShell(
   shell: string,
   markup: string,
   path: PrerenderedPath,
   locale: PrerenderedLocale,
+  readAsset: (href: string) => string,
 ): string {
   const root = '<div id="root"></div>';
   if (!shell.includes(root)) throw new Error(`index.html has no ${root} to prerender into`);
   return shell
+    .replace(STYLESHEET_LINK, (_link, href: string) => `<style>${readAsset(href)}</style>`)
     .replace(/<html lang="[^"]*">/, `<html lang="${locale}">`)
     .replace(
       root,
@@ -97,7 +104,9 @@ export function prerenderPublicPages(options: {
               const markup = await renderPublicPage(path, locale);
               writeFileSync(
                 join(outDir, prerenderedFile(path, locale)),
-                pageFromShell(shell, markup, path, locale),
+                pageFromShell(shell, markup, path, locale, (href) =>
+                  readFileSync(join(outDir, href), 'utf8'),
+                ),
               );
             }
           }

@@ -16,13 +16,16 @@ export function apiOrigin(apiUrl: string): string | null {
   return parsed.value === '' ? null : new URL(parsed.value).origin;
 }
 
-/** The Content-Security-Policy value: no inline script or style, no eval, no framing. */
-export function contentSecurityPolicy(apiUrl: string): string {
+/**
+ * The Content-Security-Policy value: no inline script, no eval, no framing, and no inline style
+ * but the build's own, by hash (`styleHashes`: the prerendered pages inline the stylesheet).
+ */
+export function contentSecurityPolicy(apiUrl: string, styleHashes: readonly string[] = []): string {
   const origin = apiOrigin(apiUrl);
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     ['script-src', "'self'"],
-    ['style-src', "'self'"],
+    ['style-src', "'self'", ...styleHashes.map((hash) => `'${hash}'`)],
     ['img-src', "'self'", 'data:'],
     ['connect-src', "'self'", ...(origin === null ? [] : [origin])],
     // The mock API's service worker (public/mockServiceWorker.js) in a build with the mock on.
@@ -36,9 +39,12 @@ export function contentSecurityPolicy(apiUrl: string): string {
 }
 
 /** Header name to value, for every response of the built app (HTML, assets, service worker). */
-export function securityHeaders(apiUrl: string): Record<string, string> {
+export function securityHeaders(
+  apiUrl: string,
+  styleHashes: readonly string[] = [],
+): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(apiUrl),
+    'Content-Security-Policy': contentSecurityPolicy(apiUrl, styleHashes),
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
   };
