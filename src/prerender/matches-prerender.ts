@@ -1,24 +1,27 @@
 /**
  * Whether the client's first render will be exactly the HTML the build prerendered into #root,
  * so that React may hydrate it: the same page in the same language, and none of what the build
- * could not know (a session, why one ended, state another page left in history). Otherwise the
+ * could not know (a session, why one ended, an account just created to fill in). Otherwise the
  * page is rendered afresh, as before prerendering: a mismatch would make React throw the HTML
  * away anyway, with an error.
  */
 import { getSessionEndReason } from '../auth/session';
 import { getToken } from '../auth/token-storage';
 import { getLocale } from '../i18n/locale';
+import { readAuthPageState } from '../public/auth-page-state';
 import { signupPage } from '../public/signup/signup-loader';
 
-function hasHistoryState(): boolean {
+/** An account just created, which the login page fills in: the build could not know it. */
+function signedUpInHistory(): boolean {
   const state: unknown = window.history.state;
-  return typeof state === 'object' && state !== null && 'usr' in state && state.usr != null;
+  const usr = typeof state === 'object' && state !== null && 'usr' in state ? state.usr : null;
+  return readAuthPageState(usr).signedUp !== undefined;
 }
 
 export async function matchesPrerender(root: HTMLElement): Promise<boolean> {
   const { prerendered, locale } = root.dataset;
   if (prerendered !== window.location.pathname || locale !== getLocale()) return false;
-  if (getToken() !== null || getSessionEndReason() !== null || hasHistoryState()) return false;
+  if (getToken() !== null || getSessionEndReason() !== null || signedUpInHistory()) return false;
   if (prerendered !== '/signup') return true;
   // Its own chunk: it must be here for the first render to be the page, not a spinner.
   return signupPage.preload().then(
