@@ -2,24 +2,13 @@
  * FastAPI issuing 3-second tokens: it refuses an expired token with the same 401 as a forged one,
  * and the app tells them apart by the token's own exp.
  */
-import { expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
+import { sessionExpiresWhileOpen } from './backend-flows';
+import { expect, failedRequestLog, logIn, test } from './fixtures';
 
 test.use({ backend: 'fastapi-short-lived' });
 
-test('a token that expires while the page is open ends the session, with the reason', async ({
-  page,
-}) => {
-  await page.goto('/login');
-  await logIn(page);
-  await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
-
-  await expect(page.getByRole('alert')).toHaveText(
-    'Your session has expired. Please log in again.',
-    { timeout: 15_000 },
-  );
-  await expect(page).toHaveURL(/\/login$/);
-  expect(await storedToken(page)).toBeNull();
-});
+test('a token that expires while the page is open ends the session, with the reason', ({ page }) =>
+  sessionExpiresWhileOpen(page, { timeout: 15_000 }));
 
 test.describe('an expired token the server refuses', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });

@@ -3,14 +3,7 @@
  * with VITE_API_PROFILE=fastapi: a form login, GET /users/me/, and one 401 for every refused token.
  */
 import { expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
-import {
-  deepLinkComesBack,
-  logoutAndBack,
-  reloadShowsNoLoginForm,
-  tamperedTokenEndsTheSession,
-  twoTabsFollowEachOther,
-  wrongPasswordKeepsTheUsername,
-} from '../../e2e/flows';
+import { describeEverydayFlows } from './backend-flows';
 
 test.use({ backend: 'fastapi' });
 
@@ -42,28 +35,13 @@ test('logs in with the OAuth2 form, and shows what /users/me/ says', async ({
   await expect(page.getByRole('term').filter({ hasText: 'ID' })).toHaveCount(0);
 });
 
-test.describe('with a wrong password', () => {
-  test.use({ allowConsoleErrors: [failedRequestLog(401)] });
-
-  test('FastAPI’s 401 becomes a message, and the form keeps the username', ({ page }) =>
-    wrongPasswordKeepsTheUsername(page));
-});
-
-test('a logged-out deep link comes back to exactly that URL after login', ({ page }) =>
-  deepLinkComesBack(page));
-
-test('a reload keeps the session and never shows the login form', ({ page }) =>
-  reloadShowsNoLoginForm(page));
-
-test.describe('a tampered token', () => {
-  test.use({ allowConsoleErrors: [failedRequestLog(401)] });
-
-  test('gets FastAPI’s 401 before its exp: invalid, not expired', async ({ page }) => {
-    const answer = await tamperedTokenEndsTheSession(page, '/users/me/');
-
-    expect(answer.status()).toBe(401);
-    expect(await answer.json()).toEqual({ detail: 'Could not validate credentials' });
-  });
+describeEverydayFlows({
+  title: 'gets FastAPI’s 401 before its exp: invalid, not expired',
+  currentUserPath: '/users/me/',
+  status: 401,
+  checkBody: (body) => {
+    expect(body).toEqual({ detail: 'Could not validate credentials' });
+  },
 });
 
 test.describe('a disabled account', () => {
@@ -79,8 +57,3 @@ test.describe('a disabled account', () => {
     expect(await storedToken(page)).toBeNull();
   });
 });
-
-test('logout drops the token, and Back shows no private data', ({ page }) => logoutAndBack(page));
-
-test('two tabs follow each other: logout and login without a reload', ({ context }) =>
-  twoTabsFollowEachOther(context));

@@ -1,13 +1,6 @@
 /** The everyday flows against the real flask-jwt-extended: what the mock suite does, for real. */
 import { expect, failedRequestLog, logIn, restoreToken, storedToken, test } from './fixtures';
-import {
-  deepLinkComesBack,
-  logoutAndBack,
-  reloadShowsNoLoginForm,
-  tamperedTokenEndsTheSession,
-  twoTabsFollowEachOther,
-  wrongPasswordKeepsTheUsername,
-} from '../../e2e/flows';
+import { describeEverydayFlows } from './backend-flows';
 
 const greeting = { name: 'Welcome, alesanchezr!' };
 
@@ -32,29 +25,14 @@ test('logs in: the server’s token is stored and sent as Bearer, to the API onl
   await expect(details.filter({ hasText: /^1$/ })).toBeVisible();
 });
 
-test.describe('with a wrong password', () => {
-  test.use({ allowConsoleErrors: [failedRequestLog(401)] });
-
-  test('the server’s 401 becomes a message, and the form keeps the username', ({ page }) =>
-    wrongPasswordKeepsTheUsername(page));
-});
-
-test('a logged-out deep link comes back to exactly that URL after login', ({ page }) =>
-  deepLinkComesBack(page));
-
-test('a reload keeps the session and never shows the login form', ({ page }) =>
-  reloadShowsNoLoginForm(page));
-
-test.describe('a tampered token', () => {
+describeEverydayFlows({
   // flask-jwt-extended refuses the forged signature: 422 "Signature verification failed".
-  test.use({ allowConsoleErrors: [failedRequestLog(422)] });
-
-  test('gets the real 422, and the session ends with a message', async ({ page }) => {
-    const answer = await tamperedTokenEndsTheSession(page, '/protected');
-
-    expect(answer.status()).toBe(422);
-    expect(await answer.json()).toEqual({ msg: 'Signature verification failed' });
-  });
+  title: 'gets the real 422, and the session ends with a message',
+  currentUserPath: '/protected',
+  status: 422,
+  checkBody: (body) => {
+    expect(body).toEqual({ msg: 'Signature verification failed' });
+  },
 });
 
 test.describe('a token put back after logout', () => {
@@ -77,8 +55,3 @@ test.describe('a token put back after logout', () => {
     expect(await storedToken(page)).toBeNull();
   });
 });
-
-test('logout drops the token, and Back shows no private data', ({ page }) => logoutAndBack(page));
-
-test('two tabs follow each other: logout and login without a reload', ({ context }) =>
-  twoTabsFollowEachOther(context));

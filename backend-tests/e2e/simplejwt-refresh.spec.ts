@@ -3,6 +3,7 @@
  * itself through POST /api/token/refresh/, then ends when the refresh token runs out.
  */
 import { expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
+import { sessionExpiresWhileOpen } from './backend-flows';
 
 test.use({ backend: 'simplejwt-short-lived' });
 
@@ -35,15 +36,6 @@ test.describe('once the refresh token has expired too', () => {
   // The refused renewal: 401 "Token is invalid or expired" from /api/token/refresh/.
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
 
-  test('the session ends with the expiry message', async ({ page }) => {
-    await page.goto('/login');
-    await logIn(page);
-    await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
-
-    await expect(page.getByRole('alert')).toHaveText(
-      'Your session has expired. Please log in again.',
-      { timeout: 30_000 },
-    );
-    expect(await storedToken(page)).toBeNull();
-  });
+  test('the session ends with the expiry message', ({ page }) =>
+    sessionExpiresWhileOpen(page, { timeout: 30_000 }));
 });

@@ -4,14 +4,8 @@
  * GET /api/me/, token_not_valid for every refused token, and Log out blacklists the refresh token.
  */
 import { expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
-import {
-  deepLinkComesBack,
-  logoutAndBack,
-  reloadShowsNoLoginForm,
-  tamperedTokenEndsTheSession,
-  twoTabsFollowEachOther,
-  wrongPasswordKeepsTheUsername,
-} from '../../e2e/flows';
+import { tamperedTokenEndsTheSession } from '../../e2e/flows';
+import { describeEverydayFlows } from './backend-flows';
 
 test.use({ backend: 'simplejwt' });
 
@@ -44,23 +38,20 @@ test('logs in: both tokens stored, the access token sent as Bearer to /api/me/',
   await expect(details.filter({ hasText: /^1$/ })).toBeVisible();
 });
 
-test.describe('with a wrong password, or a deactivated account', () => {
+// The tampered token has its own test below: SimpleJWT must not renew it.
+describeEverydayFlows(null);
+
+test.describe('a deactivated account', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
 
-  test('SimpleJWT’s 401 becomes a message, and the form keeps the username', async ({ page }) => {
-    await wrongPasswordKeepsTheUsername(page);
-
+  test('gets SimpleJWT’s 401 at login: wrong username or password', async ({ page }) => {
+    await page.goto('/login');
     await logIn(page, 'alice', 'secret2');
+
     await expect(page.getByRole('alert')).toContainText('Wrong username or password');
     expect(await storedToken(page)).toBeNull();
   });
 });
-
-test('a logged-out deep link comes back to exactly that URL after login', ({ page }) =>
-  deepLinkComesBack(page));
-
-test('a reload keeps the session and never shows the login form', ({ page }) =>
-  reloadShowsNoLoginForm(page));
 
 test.describe('a tampered access token, with a refresh token stored', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
@@ -119,8 +110,3 @@ test.describe('Log out', () => {
     });
   });
 });
-
-test('logout drops the token, and Back shows no private data', ({ page }) => logoutAndBack(page));
-
-test('two tabs follow each other: logout and login without a reload', ({ context }) =>
-  twoTabsFollowEachOther(context));

@@ -1,0 +1,76 @@
+/**
+ * What every reference backend's suite runs, declared once; each spec passes what its framework
+ * does differently (how it refuses a forged token). The flows themselves are e2e/flows.ts's, which
+ * the mock suite runs too.
+ */
+import type { Page, Response } from '@playwright/test';
+import {
+  deepLinkComesBack,
+  logoutAndBack,
+  reloadShowsNoLoginForm,
+  tamperedTokenEndsTheSession,
+  twoTabsFollowEachOther,
+  wrongPasswordKeepsTheUsername,
+} from '../../e2e/flows';
+import { expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
+
+interface ForgedTokenRefusal {
+  /** The test's name: what this framework does. */
+  title: string;
+  /** The dialect's current-user path, where the forged token is refused. */
+  currentUserPath: string;
+  status: number;
+  /** Checks the body of the framework's refusal. */
+  checkBody: (body: unknown) => void;
+}
+
+/**
+ * Wrong password, deep link, reload, a forged token (unless the suite has its own: `null`),
+ * logout and Back, two tabs.
+ */
+export function describeEverydayFlows(refusal: ForgedTokenRefusal | null): void {
+  test.describe('with a wrong password', () => {
+    test.use({ allowConsoleErrors: [failedRequestLog(401)] });
+
+    test('the server’s 401 becomes a message, and the form keeps the username', ({ page }) =>
+      wrongPasswordKeepsTheUsername(page));
+  });
+
+  test('a logged-out deep link comes back to exactly that URL after login', ({ page }) =>
+    deepLinkComesBack(page));
+
+  test('a reload keeps the session and never shows the login form', ({ page }) =>
+    reloadShowsNoLoginForm(page));
+
+  if (refusal !== null) {
+    test.describe('a tampered token', () => {
+      test.use({ allowConsoleErrors: [failedRequestLog(refusal.status)] });
+
+      test(refusal.title, async ({ page }) => {
+        const answer: Response = await tamperedTokenEndsTheSession(page, refusal.currentUserPath);
+
+        expect(answer.status()).toBe(refusal.status);
+        refusal.checkBody(await answer.json());
+      });
+    });
+  }
+
+  test('logout drops the token, and Back shows no private data', ({ page }) => logoutAndBack(page));
+
+  test('two tabs follow each other: logout and login without a reload', ({ context }) =>
+    twoTabsFollowEachOther(context));
+}
+
+/** With tokens of a few seconds, the session ends while the page is open, saying why. */
+export async function sessionExpiresWhileOpen(page: Page, { timeout }: { timeout: number }) {
+  await page.goto('/login');
+  await logIn(page);
+  await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
+
+  await expect(page.getByRole('alert')).toHaveText(
+    'Your session has expired. Please log in again.',
+    { timeout },
+  );
+  await expect(page).toHaveURL(/\/login$/);
+  expect(await storedToken(page)).toBeNull();
+}
