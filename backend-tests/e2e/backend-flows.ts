@@ -3,7 +3,7 @@
  * does differently (how it refuses a forged token). The flows themselves are e2e/flows.ts's, which
  * the mock suite runs too.
  */
-import type { Page, Response } from '@playwright/test';
+import type { Page, Request, Response } from '@playwright/test';
 import {
   deepLinkComesBack,
   logoutAndBack,
@@ -73,4 +73,35 @@ export async function sessionExpiresWhileOpen(page: Page, { timeout }: { timeout
   );
   await expect(page).toHaveURL(/\/login$/);
   expect(await storedToken(page)).toBeNull();
+}
+
+/**
+ * With access tokens of a few seconds and a refresh token: the session renews itself on
+ * `renewalPath` and stays on the page, and the real backend accepts the renewed token at
+ * `currentUserPath`. Resolves with the renewal requests made until the token changed, for the
+ * caller to check its dialect's.
+ */
+export async function sessionRenewsItself(
+  page: Page,
+  { renewalPath, currentUserPath }: { renewalPath: string; currentUserPath: string },
+): Promise<Request[]> {
+  const renewals: Request[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith(renewalPath)) renewals.push(request);
+  });
+  const profile = page.getByRole('definition').filter({ hasText: 'alesanchezr' });
+  await page.goto('/profile');
+  await logIn(page);
+  await expect(profile).toBeVisible();
+  const first = await storedToken(page);
+
+  await expect.poll(() => storedToken(page), { timeout: 15_000 }).not.toBe(first);
+  const renewedBy = [...renewals];
+
+  const answer = page.waitForResponse((response) => response.url().endsWith(currentUserPath));
+  await page.reload();
+  expect((await answer).status()).toBe(200);
+  await expect(profile).toBeVisible();
+  await expect(page).toHaveURL(/\/profile$/);
+  return renewedBy;
 }
