@@ -8,12 +8,12 @@ import {
   parseFeatureEnv,
   type Parsed,
 } from './src/config/env-rules.ts';
-import { DIALECTS } from './src/profiles/dialects.ts';
+import { DIALECTS } from './src/backends/registry.ts';
 import { deploymentFiles } from './vite-plugins/deployment-files.ts';
 import { mockServiceWorker } from './vite-plugins/mock-service-worker.ts';
 import { prerenderPublicPages } from './vite-plugins/prerender-public-pages.ts';
 import { previewFromBuild } from './vite-plugins/preview-from-build.ts';
-import { PRERENDERED_PATHS } from './src/prerender/public-pages.ts';
+import { PRERENDERED_PATHS } from './src/config/prerendered-pages.ts';
 
 function required<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(parsed.problem);

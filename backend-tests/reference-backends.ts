@@ -12,8 +12,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiProfile } from '../src/config/env-rules';
-import { DIALECTS } from '../src/profiles/dialects';
+import type { ApiProfile } from '../src/backends/vocabulary';
+import { DIALECTS } from '../src/backends/registry';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(repoRoot, 'examples');

@@ -9,7 +9,7 @@
  * - proxy: built with no API URL, served by `vite preview` with VITE_API_PROXY: the page calls its
  *   own origin and the preview server forwards the API paths.
  */
-import type { ApiProfile } from '../src/config/env-rules';
+import type { ApiProfile } from '../src/backends/vocabulary';
 
 export type Mode = 'cross-origin' | 'proxy';
 export const MODES: readonly Mode[] = ['cross-origin', 'proxy'];

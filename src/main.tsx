@@ -17,7 +17,7 @@ async function main() {
   // import: a build with the mock off has neither this branch nor the mock's chunk.
   if (__GATEHOUSE_API_MOCKING__) {
     try {
-      const { startBrowserMock } = await import('./mocks/browser');
+      const { startBrowserMock } = await import('./mock-api/browser');
       await startBrowserMock();
     } catch (error) {
       console.warn('The mock API did not start; requests go to the network.', error);

@@ -20,7 +20,7 @@ declare const __GATEHOUSE_API_MOCKING__: boolean;
 declare const __GATEHOUSE_API_URL__: string;
 
 /** VITE_API_PROFILE, validated by vite.config.ts. */
-declare const __GATEHOUSE_API_PROFILE__: import('./config/env-rules').ApiProfile;
+declare const __GATEHOUSE_API_PROFILE__: import('./backends/vocabulary').ApiProfile;
 
 /** VITE_LOGIN_IDENTIFIER, validated by vite.config.ts: `"username"` or `"email"`. */
 declare const __GATEHOUSE_LOGIN_IDENTIFIER__: 'username' | 'email';

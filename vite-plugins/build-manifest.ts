@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isApiProfile, type ApiProfile } from '../src/config/env-rules.ts';
+import { isApiProfile, type ApiProfile } from '../src/backends/vocabulary.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export const MANIFEST_FILE = 'gatehouse-build.json';

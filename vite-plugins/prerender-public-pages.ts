@@ -16,7 +16,7 @@ import {
   prerenderedFile,
   type PrerenderedLocale,
   type PrerenderedPath,
-} from '../src/prerender/public-pages.ts';
+} from '../src/config/prerendered-pages.ts';
 
 type RenderPublicPage = (path: PrerenderedPath, locale: PrerenderedLocale) => Promise<string>;
 

@@ -10,7 +10,7 @@ import {
   isPrerenderedPath,
   negotiateLocale,
   prerenderedFile,
-} from '../src/prerender/public-pages.ts';
+} from '../src/config/prerendered-pages.ts';
 
 export function prerenderedPageMiddleware(outDir: string) {
   return (request: IncomingMessage, response: ServerResponse, next: () => void) => {

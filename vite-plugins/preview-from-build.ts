@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { apiProxyRules } from '../src/config/api-proxy.ts';
-import { DIALECTS } from '../src/profiles/dialects.ts';
+import { DIALECTS } from '../src/backends/registry.ts';
 import { readBuildManifest, type BuildManifest } from './build-manifest.ts';
 import { prerenderedPageMiddleware } from './prerendered-page-middleware.ts';
 import { servingWarnings } from './serving-warnings.ts';

@@ -3,8 +3,8 @@
  * crafted with the secret the mock and the real backend both sign with (and a few they cannot
  * have signed), so that a crafted token means the same to both sides.
  */
-import { encodeBase64Url, encodeBase64UrlJson } from '../../src/mocks/base64url';
-import { MOCK_JWT_SECRET, signClaims } from '../../src/mocks/flask-jwt';
+import { encodeBase64Url, encodeBase64UrlJson } from '../../src/emulation/base64url';
+import { MOCK_JWT_SECRET, signClaims } from '../../src/emulation/jwt-signing';
 import type { Exchange } from './exchange';
 
 /** Now, in whole seconds, as the tokens' time claims count. */

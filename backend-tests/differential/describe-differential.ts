@@ -6,12 +6,15 @@
 import type { RequestHandler } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env, type AppEnv } from '../../src/config/env';
-import type { ApiProfile } from '../../src/config/env-rules';
-import { MOCK_JWT_SECRET } from '../../src/mocks/flask-jwt';
-import { createHandlers } from '../../src/mocks/handlers';
-import { createMemoryMockConfigStore, type MockConfig } from '../../src/mocks/mock-config';
-import { createMockServerState } from '../../src/mocks/mock-server-state';
-import { DIALECTS } from '../../src/profiles/dialects';
+import type { ApiProfile } from '../../src/backends/vocabulary';
+import { MOCK_JWT_SECRET } from '../../src/emulation/jwt-signing';
+import { createHandlers } from '../../src/mock-api/handlers';
+import {
+  createMemoryMockConfigStore,
+  type MockConfig,
+} from '../../src/mock-api/server/mock-config';
+import { createMockServerState } from '../../src/mock-api/server/mock-server-state';
+import { DIALECTS } from '../../src/backends/registry';
 import { freePort, secretSettings, startBackend, type RunningBackend } from '../reference-backends';
 import { comparable, sendToBackend, sendToMock, type Answer, type Exchange } from './exchange';
 

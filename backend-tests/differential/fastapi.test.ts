@@ -24,7 +24,7 @@
  *   only the key holder can mint such tokens, so the corpus keeps just one of them.
  * - Timing (a wrong password and an unknown user both cost one PBKDF2 hash on the real server).
  */
-import { encodeBase64UrlJson } from '../../src/mocks/base64url';
+import { encodeBase64UrlJson } from '../../src/emulation/base64url';
 import {
   authorized,
   FORM_TYPE,

@@ -9,8 +9,8 @@
  * tutorial's backend (username, no refresh tokens, no sign-up), then with refresh tokens, then
  * with sign-up, and the course project's (email as the identifier).
  */
-import { encodeBase64UrlJson } from '../../src/mocks/base64url';
-import type { LoginIdentifier } from '../../src/config/env-rules';
+import { encodeBase64UrlJson } from '../../src/emulation/base64url';
+import type { LoginIdentifier } from '../../src/backends/vocabulary';
 import {
   authorized,
   JSON_TYPE,

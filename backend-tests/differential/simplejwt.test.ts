@@ -31,7 +31,7 @@
  * - Timing and the access token's `iat` after a refresh (it keeps the login's): the anatomy
  *   compares claim names, not values.
  */
-import { encodeBase64UrlJson } from '../../src/mocks/base64url';
+import { encodeBase64UrlJson } from '../../src/emulation/base64url';
 import {
   authorized,
   FORM_TYPE,

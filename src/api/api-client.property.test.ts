@@ -9,11 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clearSessionEndReason } from '../auth/session';
 import { getToken, removeToken, setToken } from '../auth/token-storage';
 import { env } from '../config/env';
-import { createAccessToken } from '../mocks/flask-jwt';
-import { mockServer } from '../mocks/node';
+import { createAccessToken } from '../backends/flask-jwt-extended/mock/flask-jwt';
+import { mockServer } from '../mock-api/node';
 import { apiRequest } from './api-client';
 import { ApiError, type ApiErrorKind } from './api-error';
-import { ShapeError } from './parse';
+import { ShapeError } from '../lib/parse';
 
 const RESPONSE_RUNS = 500;
 const URL_RUNS = 400;

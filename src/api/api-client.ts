@@ -4,11 +4,11 @@
  * over: the build's dialect says which refusals of the current token end it, and why. An expired
  * access token with a refresh token stored is renewed instead, and the request retried once.
  */
-import { decodeJwtClaims, hasExpiredForServer } from '../auth/jwt-claims';
+import { decodeJwtClaims, hasExpiredForServer } from '../lib/jwt-claims';
 import { canRenew, endSessionIfCurrent } from '../auth/session';
 import { getToken } from '../auth/token-storage';
 import { env } from '../config/env';
-import type { Rejection } from '../profiles/api-dialect';
+import type { Rejection } from '../backends/api-dialect';
 import { ApiError } from './api-error';
 import { isApiUrl, resolveApiUrl, sendRequest, type HttpRequestOptions } from './http';
 
@@ -42,17 +42,19 @@ export async function renewExpiredToken(expiredToken: string): Promise<string | 
   return renewal.renewAccessToken(expiredToken);
 }
 
-const SUBJECT_NOT_STRING = 'Subject must be a string';
+const explained = new Set<string>();
 
 /**
- * The tutorial's backend on PyJWT 2.10+ rejects every token it made: the console says why. The
- * explanation is fetched by the page that needs it, not with /login.
+ * A refusal that means the backend itself is misconfigured: the console says what to change,
+ * once. The dialect knows which; the explanation is fetched by the page that needs it.
  */
-function explainBackendMisconfiguration(error: ApiError) {
-  if (error.status !== 422 || error.serverMessage !== SUBJECT_NOT_STRING) return;
-  import('./developer-warnings').then(
-    ({ warnAboutNumericSubject }) => {
-      warnAboutNumericSubject();
+function explainBackendMisconfiguration({ status, serverMessage, serverCode }: ApiError) {
+  if (status === undefined) return;
+  env.dialect.explainMisconfiguration?.({ status, serverMessage, serverCode })?.then(
+    (explanation) => {
+      if (explained.has(explanation)) return;
+      explained.add(explanation);
+      console.warn(explanation);
     },
     () => undefined,
   );

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { apiPath } from '../mocks/handlers';
-import { mockServer } from '../mocks/node';
+import { apiPath } from '../mock-api/handlers';
+import { mockServer } from '../mock-api/node';
 import { renderApp } from '../test/render-app';
 
 describe('a backend that makes tokens with a numeric identity', () => {

@@ -3,10 +3,10 @@
  * and answers are the build's dialect's (env.dialect); the login field is VITE_LOGIN_IDENTIFIER.
  */
 import { env } from '../config/env';
-import type { Credentials, CurrentUser, LoginResult } from '../profiles/api-dialect';
+import type { Credentials, CurrentUser, LoginResult } from '../backends/api-dialect';
 import { apiRequest } from './api-client';
 
-export type { Credentials, CurrentUser, LoginResult } from '../profiles/api-dialect';
+export type { Credentials, CurrentUser, LoginResult } from '../backends/api-dialect';
 
 export function requestToken(credentials: Credentials, signal?: AbortSignal): Promise<LoginResult> {
   const { login } = env.dialect;

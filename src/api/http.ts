@@ -3,9 +3,9 @@
  * failure turned into an ApiError. No session logic here: that is api-client.ts's job.
  */
 import { env } from '../config/env';
-import type { RequestBody } from '../profiles/api-dialect';
+import type { RequestBody } from '../backends/api-dialect';
 import { ApiError } from './api-error';
-import { ShapeError } from './parse';
+import { ShapeError } from '../lib/parse';
 import { policyBlockSince, policyViolationMark } from './policy-violations';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

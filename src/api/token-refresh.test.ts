@@ -9,8 +9,8 @@ import {
   setToken,
   TOKEN_STORAGE_KEY,
 } from '../auth/token-storage';
-import { apiPath } from '../mocks/handlers';
-import { mockServer } from '../mocks/node';
+import { apiPath } from '../mock-api/handlers';
+import { mockServer } from '../mock-api/node';
 import { otherTabWrites } from '../test/other-tab';
 import { renderApp } from '../test/render-app';
 import { apiRequest } from './api-client';

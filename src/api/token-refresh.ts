@@ -5,7 +5,7 @@
  * One renewal at a time: concurrent 401s in this tab share one request, and across tabs a Web
  * Lock makes the others wait and pick up the tokens the first one stored.
  */
-import { decodeJwtClaims, isExpired } from '../auth/jwt-claims';
+import { decodeJwtClaims, isExpired } from '../lib/jwt-claims';
 import { endSessionIfCurrent } from '../auth/session';
 import { getToken, refreshToken, reloadTokenFromStorage, setToken } from '../auth/token-storage';
 import { env } from '../config/env';
@@ -53,7 +53,8 @@ async function renew(expiredToken: string): Promise<string | null> {
   } catch (error) {
     // The refresh token itself was refused: the session is over. Anything else (offline, 5xx)
     // leaves it as it is, for the next request to try again.
-    if (error instanceof ApiError && (error.status === 401 || error.status === 422)) {
+    const status = error instanceof ApiError ? error.status : undefined;
+    if (status !== undefined && renewal.refusesRefreshToken(status)) {
       endSessionIfCurrent(expiredToken, 'expired');
       return null;
     }

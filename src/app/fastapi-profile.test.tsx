@@ -11,8 +11,8 @@ import {
   setToken,
   TOKEN_STORAGE_KEY,
 } from '../auth/token-storage';
-import { apiPath } from '../mocks/handlers';
-import { configureMockApi, mockServer } from '../mocks/node';
+import { apiPath } from '../mock-api/handlers';
+import { configureMockApi, mockServer } from '../mock-api/node';
 import { useApiProfile } from '../test/api-profile';
 import { DISABLED, EXPIRED, INVALID, logInWithForm, recordReceived } from '../test/profile-tests';
 import { currentUrl, logInAs, renderApp } from '../test/render-app';

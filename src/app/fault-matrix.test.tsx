@@ -8,9 +8,9 @@ import { delay, http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIMEOUT_MS } from '../api/api-client';
 import { TOKEN_STORAGE_KEY } from '../auth/token-storage';
-import { createAccessToken } from '../mocks/flask-jwt';
-import { apiPath } from '../mocks/handlers';
-import { mockServer } from '../mocks/node';
+import { createAccessToken } from '../backends/flask-jwt-extended/mock/flask-jwt';
+import { apiPath } from '../mock-api/handlers';
+import { mockServer } from '../mock-api/node';
 import { mockUser, renderApp } from '../test/render-app';
 
 const USERNAME = 'alesanchezr';

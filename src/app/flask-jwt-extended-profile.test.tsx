@@ -6,9 +6,9 @@ import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_STORAGE_KEY } from '../auth/token-storage';
-import { createAccessToken } from '../mocks/flask-jwt';
-import { apiPath } from '../mocks/handlers';
-import { mockServer } from '../mocks/node';
+import { createAccessToken } from '../backends/flask-jwt-extended/mock/flask-jwt';
+import { apiPath } from '../mock-api/handlers';
+import { mockServer } from '../mock-api/node';
 import { logInWithForm } from '../test/profile-tests';
 import { recordRequests } from '../test/requests';
 

@@ -8,9 +8,9 @@ import { act, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { getToken, TOKEN_STORAGE_KEY } from '../auth/token-storage';
-import { createAccessToken } from '../mocks/flask-jwt';
-import { apiPath } from '../mocks/handlers';
-import { mockServer } from '../mocks/node';
+import { createAccessToken } from '../backends/flask-jwt-extended/mock/flask-jwt';
+import { apiPath } from '../mock-api/handlers';
+import { mockServer } from '../mock-api/node';
 import { logInAs, mockUser, renderApp } from '../test/render-app';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);

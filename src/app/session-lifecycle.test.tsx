@@ -2,9 +2,9 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { TOKEN_STORAGE_KEY } from '../auth/token-storage';
-import { createAccessToken } from '../mocks/flask-jwt';
-import { apiPath } from '../mocks/handlers';
-import { configureMockApi, mockServer } from '../mocks/node';
+import { createAccessToken } from '../backends/flask-jwt-extended/mock/flask-jwt';
+import { apiPath } from '../mock-api/handlers';
+import { configureMockApi, mockServer } from '../mock-api/node';
 import { otherTabWrites } from '../test/other-tab';
 import { currentUrl, logInAs, renderApp } from '../test/render-app';
 

@@ -1,7 +1,8 @@
 import { otherTabWrites } from '../test/other-tab';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAccessToken, signClaims } from '../mocks/flask-jwt';
-import { CLOCK_SKEW_SECONDS } from './jwt-claims';
+import { createAccessToken } from '../backends/flask-jwt-extended/mock/flask-jwt';
+import { signClaims } from '../emulation/jwt-signing';
+import { CLOCK_SKEW_SECONDS } from '../lib/jwt-claims';
 import {
   clearSessionEndReason,
   dropUnusableToken,

@@ -1,14 +1,16 @@
 /**
- * The session as the app sees it, derived from the stored token, and the one place that ends it.
+ * The session as the app sees it, derived from the stored token, and the one place that starts and
+ * ends it.
  * Plain module: the API client, the expiry timer and React all go through here.
  */
 import { env } from '../config/env';
-import { decodeJwtClaims, isExpired, msUntilExpiry, type JwtClaims } from './jwt-claims';
+import { decodeJwtClaims, isExpired, msUntilExpiry, type JwtClaims } from '../lib/jwt-claims';
 import {
   getToken,
   refreshToken,
   reloadTokenFromStorage,
   removeToken,
+  setToken,
   subscribeToToken,
 } from './token-storage';
 
@@ -68,6 +70,32 @@ function setEndReason(reason: SessionEndReason | null) {
 /** Forgets why the last session ended, once the person has seen it or starts a new one. */
 export function clearSessionEndReason(): void {
   setEndReason(null);
+}
+
+/** The tokens a login answer carries. */
+export interface SessionTokens {
+  token: string;
+  refreshToken: string | null;
+}
+
+/**
+ * Starts a session with a login's tokens; false, storing nothing, when this browser's clock sees
+ * the access token as expired already. `beforeStart` runs just before the access token is stored
+ * (everything private follows that token), to prepare what the first private render shows.
+ */
+export function startSession(
+  { token, refreshToken: refresh }: SessionTokens,
+  beforeStart?: () => void,
+): boolean {
+  const claims = decodeJwtClaims(token);
+  if (claims === null || isExpired(claims, Date.now())) return false;
+  setEndReason(null);
+  // The refresh token first: a tab that sees the new access token must find it.
+  if (refresh === null) refreshToken.remove();
+  else refreshToken.set(refresh);
+  beforeStart?.();
+  setToken(token);
+  return true;
 }
 
 /** Ends the session: the token is removed and everything private that listens follows. */

@@ -1,6 +1,6 @@
 import { otherTabWrites } from '../test/other-tab';
 import { describe, expect, it, vi } from 'vitest';
-import { createAccessToken } from '../mocks/flask-jwt';
+import { createAccessToken } from '../backends/flask-jwt-extended/mock/flask-jwt';
 import {
   getToken,
   reloadTokenFromStorage,

@@ -4,7 +4,7 @@
  *
  * Pure on purpose: vite.config.ts imports it as well as the tests.
  */
-import { dialectPaths, type ApiDialect } from '../profiles/api-dialect.ts';
+import { dialectPaths, type ApiDialect } from '../backends/api-dialect.ts';
 
 /** What the proxy rule reads of a request: an `http.IncomingMessage`, structurally. */
 interface ProxiedRequest {

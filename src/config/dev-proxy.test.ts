@@ -13,10 +13,10 @@ import { createServer, preview, type PreviewServer, type ViteDevServer } from 'v
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBuildManifest, MANIFEST_FILE } from '../../vite-plugins/build-manifest';
 import { originOf, repoViteConfig, withEnv, type ViteVariables } from '../test/vite-in-process';
-import { dialectPaths } from '../profiles/api-dialect';
-import { fastapi } from '../profiles/fastapi';
-import { flaskJwtExtended } from '../profiles/flask-jwt-extended';
-import { simplejwt } from '../profiles/simplejwt';
+import { dialectPaths } from '../backends/api-dialect';
+import { fastapi } from '../backends/fastapi/dialect';
+import { flaskJwtExtended } from '../backends/flask-jwt-extended/dialect';
+import { simplejwt } from '../backends/simplejwt/dialect';
 import { apiProxyRules } from './api-proxy';
 
 const API_PATHS = dialectPaths(flaskJwtExtended);

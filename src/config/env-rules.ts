@@ -1,4 +1,10 @@
-import { DIALECTS } from '../profiles/dialects.ts';
+import { DIALECTS } from '../backends/registry.ts';
+import {
+  API_PROFILES,
+  LOGIN_IDENTIFIERS,
+  type ApiProfile,
+  type LoginIdentifier,
+} from '../backends/vocabulary.ts';
 
 /**
  * The rules for the environment variables, shared by vite.config.ts (which refuses to start or
@@ -59,17 +65,6 @@ export function parseFlag(
 export function parseMockingFlag(raw: string | undefined, devServer: boolean): Parsed<boolean> {
   return parseFlag('VITE_API_MOCKING', raw, devServer);
 }
-
-export const LOGIN_IDENTIFIERS = ['username', 'email'] as const;
-/** What a person logs in with: the tutorial's username, or the course project's email. */
-export type LoginIdentifier = (typeof LOGIN_IDENTIFIERS)[number];
-
-export const API_PROFILES = ['flask-jwt-extended', 'fastapi', 'simplejwt'] as const;
-/** The backend's dialect (SPEC §6): which framework the API is written with. */
-export type ApiProfile = (typeof API_PROFILES)[number];
-
-export const isApiProfile = (value: unknown): value is ApiProfile =>
-  API_PROFILES.some((profile) => profile === value);
 
 export interface FeatureEnv {
   /** VITE_API_PROFILE: the backend's dialect. */

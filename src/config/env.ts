@@ -1,8 +1,8 @@
-import type { ApiDialect } from '../profiles/api-dialect';
-import { fastapi } from '../profiles/fastapi';
-import { flaskJwtExtended } from '../profiles/flask-jwt-extended';
-import { simplejwt } from '../profiles/simplejwt';
-import type { LoginIdentifier } from './env-rules';
+import type { ApiDialect } from '../backends/api-dialect';
+import { fastapi } from '../backends/fastapi/dialect';
+import { flaskJwtExtended } from '../backends/flask-jwt-extended/dialect';
+import { simplejwt } from '../backends/simplejwt/dialect';
+import type { LoginIdentifier } from '../backends/vocabulary';
 
 /**
  * The environment as vite.config.ts validated and baked it into this build: the app parses
@@ -23,14 +23,15 @@ export interface AppEnv {
   apiLogout: boolean;
 }
 
-// Comparisons of a build-time constant rather than a lookup table: the bundler folds them and
-// leaves out the dialects this build was not made for.
-const builtDialect =
-  __GATEHOUSE_API_PROFILE__ === 'fastapi'
-    ? fastapi
-    : __GATEHOUSE_API_PROFILE__ === 'simplejwt'
-      ? simplejwt
-      : flaskJwtExtended;
+// Comparisons of a build-time constant rather than a lookup in backends/registry.ts: the bundler
+// folds them and leaves out the dialects this build was not made for. The last branch checks that
+// only one backend is left: one added to the vocabulary but not here does not compile.
+const builtDialect: ApiDialect =
+  __GATEHOUSE_API_PROFILE__ === 'flask-jwt-extended'
+    ? flaskJwtExtended
+    : __GATEHOUSE_API_PROFILE__ === 'fastapi'
+      ? fastapi
+      : (__GATEHOUSE_API_PROFILE__ satisfies 'simplejwt', simplejwt);
 
 export const env: AppEnv = {
   apiUrl: __GATEHOUSE_API_URL__,

@@ -1,4 +1,4 @@
-import { LOCALE_COOKIE } from '../prerender/public-pages';
+import { LOCALE_COOKIE } from '../config/prerendered-pages';
 
 /**
  * The interface language: the person's choice when they made one (kept in localStorage), else

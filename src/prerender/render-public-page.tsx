@@ -11,7 +11,7 @@ import { setLocale } from '../i18n/locale';
 import { loadMessages } from '../i18n/messages';
 import { signupPage } from '../public/signup/signup-loader';
 import { ErrorBoundary } from '../ui/error-boundary';
-import type { PrerenderedLocale, PrerenderedPath } from './public-pages';
+import type { PrerenderedLocale, PrerenderedPath } from '../config/prerendered-pages';
 
 async function text(stream: AsyncIterable<Uint8Array | string>): Promise<string> {
   const decoder = new TextDecoder();

@@ -6,7 +6,7 @@
  */
 import { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/api-error';
-import { decodeJwtClaims } from '../auth/jwt-claims';
+import { decodeJwtClaims } from '../lib/jwt-claims';
 import { getToken, subscribeToToken } from '../auth/token-storage';
 
 let client: QueryClient | null = null;
@@ -36,10 +36,28 @@ function createQueryClient(): QueryClient {
   });
 }
 
+/**
+ * Lets go of a session's client for good. clear() empties its caches, but the components that
+ * watched its queries unmount after it, and each query or mutation losing its last observer
+ * schedules a garbage-collection timer (gcTime, 5 minutes) that would keep the whole client
+ * reachable until it fires: those are destroyed as they are let go instead, timers and all.
+ */
+function retire(old: QueryClient) {
+  old.getQueryCache().subscribe((event) => {
+    if (event.type === 'observerRemoved' && event.query.getObserversCount() === 0) {
+      event.query.destroy();
+    }
+  });
+  old.getMutationCache().subscribe((event) => {
+    if (event.type === 'observerRemoved') event.mutation.destroy();
+  });
+  old.clear();
+}
+
 function dropClient() {
   if (client === null) return;
   sessionRequests.abort();
-  client.clear();
+  retire(client);
   client = null;
   clientOwner = null;
 }

@@ -1,8 +1,8 @@
-import type { ApiProfile } from '../config/env-rules';
+import type { ApiProfile } from '../backends/vocabulary';
 import type { AppEnv } from '../config/env';
-import { createHandlers } from '../mocks/handlers';
-import { mockServer, mockServerState } from '../mocks/node';
-import { DIALECTS } from '../profiles/dialects';
+import { createHandlers } from '../mock-api/handlers';
+import { mockServer, mockServerState } from '../mock-api/node';
+import { DIALECTS } from '../backends/registry';
 import { configureAppEnv } from './app-env';
 
 /**

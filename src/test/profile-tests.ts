@@ -3,8 +3,8 @@
  * mock API and the record of those it received, the login form, and the session-ended alerts.
  */
 import { screen } from '@testing-library/react';
-import { apiPath } from '../mocks/handlers';
-import { mockServer } from '../mocks/node';
+import { apiPath } from '../mock-api/handlers';
+import { mockServer } from '../mock-api/node';
 import { renderApp } from './render-app';
 
 export const EXPIRED = 'Your session has expired. Please log in again.';

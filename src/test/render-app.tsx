@@ -6,7 +6,7 @@ import { requestToken } from '../api/endpoints';
 import { App } from '../app/app';
 import { setToken } from '../auth/token-storage';
 import { env } from '../config/env';
-import { mockUsers } from '../mocks/users';
+import { mockUsers } from '../mock-api/server/users';
 
 /** A seed user of the mock API; every seed user has a username and an email. */
 export interface SeedUser {

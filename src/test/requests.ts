@@ -1,4 +1,4 @@
-import { mockServer } from '../mocks/node';
+import { mockServer } from '../mock-api/node';
 
 /** `METHOD /path` of every request the mock API receives from now on, in order. */
 export function recordRequests(): string[] {

@@ -3,7 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { refreshToken, removeToken } from '../auth/token-storage';
 import { clearSessionEndReason } from '../auth/session';
-import { mockServer, resetMockApi } from '../mocks/node';
+import { mockServer, resetMockApi } from '../mock-api/node';
 import { restoreAppEnv } from './app-env';
 
 // The first render of a private page loads its chunk; on a busy two-core machine that takes time.

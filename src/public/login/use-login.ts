@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import { requestToken, type Credentials, type CurrentUser } from '../../api/endpoints';
-import { decodeJwtClaims, isExpired } from '../../auth/jwt-claims';
-import { clearSessionEndReason } from '../../auth/session';
-import { getToken, refreshToken, setToken } from '../../auth/token-storage';
+import { clearSessionEndReason, startSession } from '../../auth/session';
+import { getToken } from '../../auth/token-storage';
 import { privateApp } from '../../guard/private-app-loader';
 
 export type LoginState =
@@ -46,11 +45,6 @@ export function useLogin() {
         refreshToken: refresh,
       } = await requestToken(credentials, controller.signal);
       if (controller.signal.aborted) return;
-      const claims = decodeJwtClaims(token);
-      if (claims === null || isExpired(claims, Date.now())) {
-        setState({ status: 'failed', error: 'token-already-expired' });
-        return;
-      }
       // A login answer that names the user (the tutorial's user_id) seeds the cache before the
       // token is stored, so the first private render can greet them; the current-user endpoint
       // confirms it. Other answers leave the greeting to that endpoint.
@@ -58,11 +52,14 @@ export function useLogin() {
         userId === null
           ? null
           : { id: userId, identifier: credentials.identifier, email: null, fullName: null };
-      if (refresh === null) refreshToken.remove();
-      else refreshToken.set(refresh);
-      const app = privateApp.getState();
-      if (user !== null && app.status === 'loaded') app.module.seedSession(token, user);
-      setToken(token);
+      const started = startSession({ token, refreshToken: refresh }, () => {
+        const app = privateApp.getState();
+        if (user !== null && app.status === 'loaded') app.module.seedSession(token, user);
+      });
+      if (!started) {
+        setState({ status: 'failed', error: 'token-already-expired' });
+        return;
+      }
       privateCode.then((module) => {
         if (user !== null && getToken() === token) module.seedSession(token, user);
       }, ignoreLoadFailure);

@@ -1,5 +1,5 @@
-import { EMAIL_SHAPE } from '../../config/email-shape';
-import type { LoginIdentifier } from '../../config/env-rules';
+import { EMAIL_SHAPE } from '../../lib/email-shape';
+import type { LoginIdentifier } from '../../backends/vocabulary';
 import type { SignupMessages } from '../../i18n/en/signup';
 
 /** Where a problem is shown and where the focus goes: a field, or the form's alert (null). */

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../api/api-error';
 import { describeApiError } from '../../api/describe-api-error';
-import type { LoginIdentifier } from '../../config/env-rules';
+import type { LoginIdentifier } from '../../backends/vocabulary';
 import type { SignupMessages } from '../../i18n/en/signup';
 import type { Messages } from '../../i18n/messages';
 import type { SignupProblem } from './check-signup';

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { apiPath } from '../../mocks/handlers';
-import { mockServer } from '../../mocks/node';
+import { apiPath } from '../../mock-api/handlers';
+import { mockServer } from '../../mock-api/node';
 import { configureAppEnv } from '../../test/app-env';
 import { currentUrl, renderApp } from '../../test/render-app';
 import { recordJsonBodies, recordRequests } from '../../test/requests';

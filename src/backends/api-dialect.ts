@@ -1,0 +1,121 @@
+/**
+ * A backend's dialect: everything about the API that differs between the frameworks Gatehouse
+ * speaks to (docs/api/). The fetch wrapper, the session and the pages read the build's dialect
+ * (env.dialect) and nothing else about the backend.
+ *
+ * Pure on purpose: vite.config.ts imports the dialects too (for the proxy's paths), so nothing
+ * here may read the build's settings; what depends on them comes in as an argument.
+ */
+import type { ApiProfile, LoginIdentifier } from '../backends/vocabulary.ts';
+
+/** What a person types into the login and sign-up forms. */
+export interface Credentials {
+  /** The username or the email, as typed. */
+  identifier: string;
+  password: string;
+}
+
+/** A request body: JSON, or an HTML form's encoding (FastAPI's OAuth2 password flow). */
+export type RequestBody = { json: unknown } | { form: Record<string, string> };
+
+/** One request the dialect asks for: its body, and the token it carries as Bearer, if any. */
+export interface DialectRequest {
+  bearer: string | null;
+  body?: RequestBody;
+}
+
+export interface LoginResult {
+  token: string;
+  /** From backends that issue refresh tokens. */
+  refreshToken: string | null;
+  /** The user's id, when the login answer says it (the tutorial's `user_id`). */
+  userId: number | null;
+}
+
+/** A user as the current-user endpoint describes them. */
+export interface CurrentUser {
+  /** null where the API sends none (FastAPI's tutorial). */
+  id: number | null;
+  /** The username or the email the person logs in with. */
+  identifier: string;
+  /** Shown when the API sends it and the identifier is not already the email. */
+  email: string | null;
+  fullName: string | null;
+}
+
+export interface RenewedTokens {
+  access: string;
+  /** A new refresh token, from a backend that rotates them (SimpleJWT's ROTATE_REFRESH_TOKENS). */
+  refresh: string | null;
+}
+
+/** What an error body says: its human message, and a machine code where the framework has one. */
+export interface ServerError {
+  serverMessage?: string | undefined;
+  serverCode?: string | undefined;
+}
+
+/** An error answer: its status and what its body says. */
+export type Refusal = ServerError & { status: number };
+
+/** Why a refused request ends the session. */
+export type Rejection = 'expired' | 'revoked' | 'invalid' | 'disabled';
+
+export interface ApiDialect {
+  profile: ApiProfile;
+  /** What people can log in with, as VITE_LOGIN_IDENTIFIER says. */
+  identifiers: readonly LoginIdentifier[];
+  login: {
+    path: string;
+    /** The status of a login body the server could not use (a field missing or malformed). */
+    unusableStatus: 400 | 422;
+    body: (credentials: Credentials, identifier: LoginIdentifier) => RequestBody;
+    parse: (data: unknown) => LoginResult;
+  };
+  currentUser: {
+    path: string;
+    parse: (data: unknown, identifier: LoginIdentifier) => CurrentUser;
+  };
+  /** Renewal of an expired access token; null where the framework has none. */
+  refresh: {
+    path: string;
+    request: (refreshToken: string) => DialectRequest;
+    parse: (data: unknown) => RenewedTokens;
+    /** Whether this refusal of a renewal means the refresh token itself is no good any more. */
+    refusesRefreshToken: (status: number) => boolean;
+  } | null;
+  /** Account creation (the course project's); null where the framework has none. */
+  signup: {
+    path: string;
+    body: (credentials: Credentials, identifier: LoginIdentifier) => RequestBody;
+    parse: (data: unknown, identifier: LoginIdentifier) => CurrentUser;
+  } | null;
+  /** Server-side logout: the requests that make the session's tokens useless. */
+  logout: {
+    path: string;
+    requests: (accessToken: string | null, refreshToken: string | null) => DialectRequest[];
+  } | null;
+  /** Reads an error answer's body. */
+  readError: (body: unknown) => ServerError;
+  /**
+   * What it means for the session that the API refused a request made with its token; null when
+   * the session goes on. `expiredByExp`: the token's own `exp` has passed (with leeway).
+   */
+  rejection: (refusal: Refusal, expiredByExp: boolean) => Rejection | null;
+  /**
+   * A console explanation for a refusal that means the backend itself is misconfigured, loaded
+   * only by a page that meets one; null for every other refusal.
+   */
+  explainMisconfiguration?: (refusal: Refusal) => Promise<string> | null;
+}
+
+/** Every path the dialect uses: what a proxy must forward to the backend. */
+export function dialectPaths(dialect: ApiDialect): string[] {
+  return [
+    dialect.login.path,
+    dialect.currentUser.path,
+    dialect.refresh?.path,
+    dialect.signup?.path,
+    dialect.logout?.path,
+  ].filter((path): path is string => path !== undefined);
+}

@@ -1,0 +1,78 @@
+/**
+ * Flask + flask-jwt-extended, the seed tutorial's backend and the course project's (docs/api/flask-jwt-extended.md):
+ * JSON bodies, `{"msg"}` errors, and a message that says why a token was refused.
+ */
+import { expectNumber, expectRecord } from '../../lib/parse.ts';
+import type { ApiDialect, Rejection } from '../api-dialect.ts';
+import {
+  credentialsBody,
+  expectJwt,
+  optionalJwt,
+  parseIdentifiedUser,
+  stringField,
+} from '../dialect-parsing.ts';
+
+const REJECTIONS = new Map<string | undefined, Rejection>([
+  ['Token has expired', 'expired'],
+  ['Token has been revoked', 'revoked'],
+]);
+
+export const flaskJwtExtended = {
+  profile: 'flask-jwt-extended',
+  identifiers: ['username', 'email'],
+  login: {
+    unusableStatus: 400,
+    path: '/token',
+    body: credentialsBody,
+    parse(data) {
+      const what = 'the login answer';
+      const record = expectRecord(data, what);
+      // The tutorial answers `token`; flask-jwt-extended's own docs, `access_token`.
+      const token = expectJwt(record, record.token === undefined ? 'access_token' : 'token', what);
+      return {
+        token,
+        refreshToken: optionalJwt(record, 'refresh_token', what),
+        userId: record.user_id === undefined ? null : expectNumber(record, 'user_id', what),
+      };
+    },
+  },
+  currentUser: { path: '/protected', parse: (data, field) => parseIdentifiedUser(data, field) },
+  refresh: {
+    path: '/refresh',
+    request: (refreshToken) => ({ bearer: refreshToken }),
+    parse: (data) => ({
+      access: expectJwt(
+        expectRecord(data, 'the refresh answer'),
+        'access_token',
+        'the refresh answer',
+      ),
+      refresh: null,
+    }),
+    refusesRefreshToken: (status) => status === 401 || status === 422,
+  },
+  signup: {
+    path: '/signup',
+    body: credentialsBody,
+    parse: (data, field) => parseIdentifiedUser(data, field, 'the new user'),
+  },
+  // @jwt_required(verify_type=False): each token goes on the blocklist by its own request.
+  logout: {
+    path: '/logout',
+    requests: (accessToken, refreshToken) =>
+      [accessToken, refreshToken]
+        .filter((token) => token !== null)
+        .map((token) => ({ bearer: token })),
+  },
+  readError: (body) => ({ serverMessage: stringField(body, 'msg') }),
+  rejection({ status, serverMessage }) {
+    if (status !== 401 && status !== 422) return null;
+    return (status === 401 && REJECTIONS.get(serverMessage)) || 'invalid';
+  },
+  // PyJWT 2.10+ refuses the numeric `sub` that create_access_token(identity=user.id) writes.
+  explainMisconfiguration: ({ status, serverMessage }) =>
+    status === 422 && serverMessage === 'Subject must be a string'
+      ? import('./numeric-subject-warning.ts').then(
+          ({ NUMERIC_SUBJECT_WARNING }) => NUMERIC_SUBJECT_WARNING,
+        )
+      : null,
+} satisfies ApiDialect;

@@ -1,0 +1,192 @@
+/**
+ * The mock API in flask-jwt-extended's dialect: the tutorial's POST /token and GET /protected, answering like Flask with
+ * flask-jwt-extended, POST /refresh when refresh tokens are on, and the course project's
+ * POST /signup and POST /logout (with a blocklist). It answers like the reference backend in
+ * examples/flask-api, which backend-tests/differential checks. The login field is the build's
+ * VITE_LOGIN_IDENTIFIER (`username` or `email`), read per request. The same handlers serve the
+ * browser (setupWorker) and the tests (setupServer).
+ */
+import { HttpResponse } from 'msw';
+import { EMAIL_SHAPE } from '../../../lib/email-shape';
+import type { LoginIdentifier } from '../../../backends/vocabulary';
+import { methodNotAllowed, notFound } from '../../../emulation/werkzeug-pages';
+import { createAccessToken, createRefreshToken, verifyJwt } from './flask-jwt';
+import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
+import type { MockRoutes } from '../../../mock-api/server/mock-routes';
+import { flaskJwtExtended as dialect } from '../dialect';
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/**
+ * The body's login field (`field`) and password, or the reference backend's 400 message for a
+ * body it cannot use. Sign-up also checks the shape of an email.
+ */
+async function readCredentials(
+  request: Request,
+  field: LoginIdentifier,
+  { signup = false } = {},
+): Promise<{ identifier: string; password: string } | { problem: string }> {
+  const body = await readJsonObject(request);
+  if (body === null) return { problem: 'The request body must be a JSON object' };
+  const identifier = body[field];
+  const { password } = body;
+  if (typeof identifier !== 'string' || identifier === '') {
+    return { problem: `${field} must be a non-empty string` };
+  }
+  if (signup && field === 'email' && !EMAIL_SHAPE.test(identifier)) {
+    return { problem: 'email must be a valid email address' };
+  }
+  if (typeof password !== 'string' || password === '') {
+    return { problem: 'password must be a non-empty string' };
+  }
+  return { identifier, password };
+}
+
+const badRequest = (msg: string) => HttpResponse.json({ msg }, { status: 400 });
+
+/** flask-jwt-extended's answer to a request whose token it refused. */
+const refused = ({ status, msg }: { status: number; msg: string }) =>
+  HttpResponse.json({ msg }, { status });
+
+/**
+ * Werkzeug's 405 for any other method on a route (HEAD comes with GET, OPTIONS with every route,
+ * and Flask answers those itself).
+ */
+function otherMethods(
+  routes: MockRoutes,
+  path: string,
+  methods: readonly string[],
+  exists = () => true,
+) {
+  const allowed = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].sort();
+  return routes.otherMethods(path, ({ request }) => {
+    if (!exists()) return notFound();
+    return allowed.includes(request.method) ? undefined : methodNotAllowed(allowed);
+  });
+}
+
+async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
+  if (!(request.headers.get('Content-Type') ?? '').includes('application/json')) return null;
+  try {
+    const body: unknown = JSON.parse(await request.text());
+    return typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function flaskRoutes({ state, app, routes }: BackendMockContext) {
+  const verify = (request: Request, refresh: boolean | 'any') =>
+    verifyJwt(request.headers.get('Authorization'), {
+      nowSeconds: nowSeconds(),
+      refresh,
+      isRevoked: (jti) => typeof jti === 'string' && state.revokedJtis.has(jti),
+      isExpiredEarly: (jti) => typeof jti === 'string' && state.expiredJtis.has(jti),
+    });
+
+  // The reference backend's @jwt.user_lookup_loader: a token whose user is gone gets
+  // flask-jwt-extended's 401 instead of reaching the view.
+  const userOf = (claims: Record<string, unknown>) =>
+    state.users.find((user) => String(user.id) === claims.sub);
+  const userLookupError = (claims: Record<string, unknown>) =>
+    HttpResponse.json({ msg: `Error loading the user ${String(claims.sub)}` }, { status: 401 });
+
+  return [
+    routes.post(dialect.login.path, async ({ request }) => {
+      const field = app.loginIdentifier;
+      const credentials = await readCredentials(request, field);
+      if ('problem' in credentials) return badRequest(credentials.problem);
+      const { identifier, password } = credentials;
+      const user = state.users.find((u) => u[field] === identifier && u.password === password);
+      if (user === undefined) {
+        return HttpResponse.json({ msg: `Bad ${field} or password` }, { status: 401 });
+      }
+      const config = state.config.read();
+      const issued = { identity: String(user.id), nowSeconds: nowSeconds() };
+      const token = await createAccessToken({
+        ...issued,
+        lifetimeSeconds: config.tokenLifetimeSeconds,
+      });
+      if (!config.issueRefreshTokens) return HttpResponse.json({ token, user_id: user.id });
+      const refreshToken = await createRefreshToken({
+        ...issued,
+        lifetimeSeconds: config.refreshTokenLifetimeSeconds,
+      });
+      // Flask's jsonify sorts the keys.
+      return HttpResponse.json({ refresh_token: refreshToken, token, user_id: user.id });
+    }),
+
+    routes.get(dialect.currentUser.path, async ({ request }) => {
+      const verification = await verify(request, false);
+      if (!verification.ok) return refused(verification);
+      const user = userOf(verification.claims);
+      if (user === undefined) return userLookupError(verification.claims);
+      const field = app.loginIdentifier;
+      return HttpResponse.json({ id: user.id, [field]: user[field] });
+    }),
+
+    // The course project's route; the tutorial's backend (VITE_SIGNUP=false) has none.
+    routes.post(dialect.signup.path, async ({ request }) => {
+      if (!app.signup) return notFound();
+      const field = app.loginIdentifier;
+      const credentials = await readCredentials(request, field, { signup: true });
+      if ('problem' in credentials) return badRequest(credentials.problem);
+      const { identifier, password } = credentials;
+      if (state.users.some((user) => user[field] === identifier)) {
+        return HttpResponse.json({ msg: 'User already exists' }, { status: 409 });
+      }
+      const id = Math.max(0, ...state.users.map((user) => user.id)) + 1;
+      state.users.push({
+        id,
+        username: field === 'username' ? identifier : null,
+        email: field === 'email' ? identifier : null,
+        password,
+        fullName: null,
+        disabled: false,
+      });
+      state.onChange();
+      return HttpResponse.json({ id, [field]: identifier }, { status: 201 });
+    }),
+
+    // @jwt_required(verify_type=False): an access or a refresh token goes on the blocklist.
+    routes.post(dialect.logout.path, async ({ request }) => {
+      const verification = await verify(request, 'any');
+      if (!verification.ok) return refused(verification);
+      if (userOf(verification.claims) === undefined) return userLookupError(verification.claims);
+      const { jti } = verification.claims;
+      if (typeof jti === 'string') state.revokedJtis.add(jti);
+      state.onChange();
+      return HttpResponse.json({ msg: 'Logged out' });
+    }),
+
+    // @jwt_required(refresh=True): a new access token for the refresh token's identity.
+    routes.post(dialect.refresh.path, async ({ request }) => {
+      const config = state.config.read();
+      // The tutorial's backend has no such route.
+      if (!config.issueRefreshTokens) return notFound();
+      const verification = await verify(request, true);
+      if (!verification.ok) return refused(verification);
+      const user = userOf(verification.claims);
+      if (user === undefined) return userLookupError(verification.claims);
+      const accessToken = await createAccessToken({
+        identity: String(user.id),
+        lifetimeSeconds: config.tokenLifetimeSeconds,
+        nowSeconds: nowSeconds(),
+      });
+      return HttpResponse.json({ access_token: accessToken });
+    }),
+
+    otherMethods(routes, dialect.login.path, ['POST']),
+    otherMethods(routes, dialect.currentUser.path, ['GET']),
+    otherMethods(routes, dialect.signup.path, ['POST'], () => app.signup),
+    otherMethods(routes, dialect.logout.path, ['POST']),
+    otherMethods(
+      routes,
+      dialect.refresh.path,
+      ['POST'],
+      () => state.config.read().issueRefreshTokens,
+    ),
+  ];
+}
