@@ -5,10 +5,10 @@
  * two answers must agree on the status, the body, and the anatomy of every token (its header, its
  * claim names). Both sign with the same secret, so a token crafted here means the same to both.
  *
- * The corpus covers SPEC §6's fastapi row and error list and the cases measured in
- * /tmp/notes/fastapi-answers.md: the form login (every seed user, wrong and unknown credentials,
- * case, spaces, missing and empty fields, bodies that are not a form, grant_type), and
- * GET /users/me/ (the Authorization header, forged, expired and odd tokens, the disabled user).
+ * The corpus covers every unmarked row of docs/api/fastapi.md, the contract this file proves:
+ * the form login (every seed user, wrong and unknown credentials, case, spaces, missing and empty
+ * fields, bodies that are not a form, grant_type), and GET /users/me/ (the Authorization header,
+ * forged, expired and odd tokens, the disabled user).
  * One configuration, the tutorial's: its lifetime only moves `exp`, which the anatomy leaves out,
  * and a crafted token expires without waiting for it.
  *

@@ -4,10 +4,12 @@
  * agree on the status, the `msg`, and the anatomy of every token (its header, its claim names).
  * Both sign with the same secret, so a token crafted here means the same to both.
  *
- * The corpus covers every row of SPEC §1's tables, the login's 400 cases, the refresh route, and
- * the course project's sign-up and logout (with its blocklist), in four configurations: the
- * tutorial's backend (username, no refresh tokens, no sign-up), then with refresh tokens, then
- * with sign-up, and the course project's (email as the identifier).
+ * The corpus covers every unmarked row of docs/api/flask-jwt-extended.md, the contract this file
+ * proves: the login and its 400 cases, every Authorization header and token row of
+ * GET /protected, the refresh route, and the course project's sign-up and logout (with its
+ * blocklist), in four configurations: the tutorial's backend (username, no refresh tokens, no
+ * sign-up), then with refresh tokens, then with sign-up, and the course project's (email as the
+ * identifier).
  */
 import { encodeBase64UrlJson } from '../../src/emulation/base64url';
 import type { LoginIdentifier } from '../../src/backends/vocabulary';

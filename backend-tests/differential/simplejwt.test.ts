@@ -6,10 +6,10 @@
  * Django signs with its SECRET_KEY, set to the mock's secret, so a token crafted here means the
  * same to both.
  *
- * The corpus covers SPEC §6's simplejwt row and error list and the cases measured in
- * /tmp/notes/django-answers.md: POST /api/token/ (credentials, the serializer's field errors,
- * bodies of every kind), GET /api/me/ (the Authorization header, forged, expired and odd tokens,
- * the user behind them), POST /api/token/refresh/ and POST /api/token/blacklist/ (logout), in two
+ * The corpus covers every unmarked row of docs/api/simplejwt.md, the contract this file proves:
+ * POST /api/token/ (credentials, the serializer's field errors, bodies of every kind),
+ * GET /api/me/ (the Authorization header, forged, expired and odd tokens, the user behind them),
+ * POST /api/token/refresh/ and POST /api/token/blacklist/ (logout), in two
  * configurations: the default, and ROTATE_REFRESH_TOKENS=true (which blacklists after rotation),
  * where a refresh also returns a new refresh token and the one used is refused from then on.
  * The cases run in order: the refresh and blacklist ones build on the answers before them.
