@@ -1,12 +1,15 @@
 """The accounts: in memory, seeded at every start, passwords hashed with the standard library.
 
 The tutorial keeps a fake_users_db dict and hashes with passlib/pwdlib; neither library is a
-dependency here, so PBKDF2 from hashlib stands in. The first two users are the mock API's
-(src/mocks/users.ts), the last two the tutorial's.
+dependency here, so PBKDF2 from hashlib stands in. The users come from examples/seed-users.json,
+the list the mock API and the other reference backends share: the first two are the mock API's,
+the last two the tutorial's.
 """
 import hashlib
 import hmac
+import json
 import os
+from pathlib import Path
 from typing import Optional
 
 from pydantic import BaseModel
@@ -37,12 +40,27 @@ def verify_password(password: str, hashed_password: str) -> bool:
     return hmac.compare_digest(candidate.hex(), digest)
 
 
-SEED_USERS = [
-    ("alesanchezr", "12341234", "alesanchezr@example.com", "Alejandro Sánchez", False),
-    ("ada", "lovelace1815", "ada@example.com", "Ada Lovelace", False),
-    ("johndoe", "secret", "johndoe@example.com", "John Doe", False),
-    ("alice", "secret2", "alice@example.com", "Alice Wonderson", True),
-]
+DEFAULT_SEED_USERS_FILE = Path(__file__).resolve().parent.parent / "seed-users.json"
+
+
+def load_seed_users():
+    """The seed users as (username, password, email, full_name, disabled), from SEED_USERS_FILE
+    if it is set. Their ids are not read: the tutorial's users have none."""
+    path = Path(os.environ.get("SEED_USERS_FILE") or DEFAULT_SEED_USERS_FILE)
+    try:
+        with open(path, encoding="utf-8") as file:
+            users = json.load(file)
+    except FileNotFoundError:
+        raise RuntimeError(
+            f"The seed users file {path} does not exist. It is examples/seed-users.json in the "
+            "Gatehouse repository; set SEED_USERS_FILE to its path when this app runs elsewhere."
+        ) from None
+    except json.JSONDecodeError as error:
+        raise RuntimeError(f"The seed users file {path} is not valid JSON: {error}") from None
+    return [
+        (u["username"], u["password"], u["email"], u["full_name"], u["disabled"]) for u in users
+    ]
+
 
 users_db = {
     username: UserInDB(
@@ -52,7 +70,7 @@ users_db = {
         disabled=disabled,
         hashed_password=hash_password(password),
     )
-    for username, password, email, full_name, disabled in SEED_USERS
+    for username, password, email, full_name, disabled in load_seed_users()
 }
 
 # Checked against when the username is unknown, so that a wrong name costs as much time as a

@@ -1,10 +1,14 @@
 """The accounts of the reference backend: in memory, passwords hashed with werkzeug.
 
 The tutorial and the course project keep users in a SQLAlchemy model; a dict keeps this example
-free of a database. The seed users are the mock API's (src/mocks/users.ts), so the same logins
-work on both. A user has a username, an email, or both; IDENTIFIER says which one logs in.
+free of a database. The seed users come from examples/seed-users.json, which the mock API and the
+other reference backends read too, so the same logins work on all of them. A user has a username,
+an email, or both; IDENTIFIER says which one logs in.
 """
+import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from threading import Lock
 from typing import Optional
 
@@ -20,24 +24,36 @@ class User:
 
 
 # The accounts every reference backend and the mock API share: the seed's, one more, and FastAPI's
-# tutorial's two (alice is disabled where the framework has the notion; Flask's tutorial has not).
-SEED_USERS = [
-    ("alesanchezr", "alesanchezr@example.com", "12341234"),
-    ("ada", "ada@example.com", "lovelace1815"),
-    ("johndoe", "johndoe@example.com", "secret"),
-    ("alice", "alice@example.com", "secret2"),
-]
+# tutorial's two. Flask's tutorial has no notion of a disabled user, so full_name and disabled are
+# not read here: alice logs in like the others.
+DEFAULT_SEED_USERS_FILE = Path(__file__).resolve().parent.parent / "seed-users.json"
+
+
+def load_seed_users():
+    """The seed users as (id, username, email, password), from SEED_USERS_FILE if it is set."""
+    path = Path(os.environ.get("SEED_USERS_FILE") or DEFAULT_SEED_USERS_FILE)
+    try:
+        with open(path, encoding="utf-8") as file:
+            users = json.load(file)
+    except FileNotFoundError:
+        raise RuntimeError(
+            f"The seed users file {path} does not exist. It is examples/seed-users.json in the "
+            "Gatehouse repository; set SEED_USERS_FILE to its path when this app runs elsewhere."
+        ) from None
+    except json.JSONDecodeError as error:
+        raise RuntimeError(f"The seed users file {path} is not valid JSON: {error}") from None
+    return [(u["id"], u["username"], u["email"], u["password"]) for u in users]
 
 
 class UserStore:
-    def __init__(self, seed=SEED_USERS):
+    def __init__(self, seed=None):
         self._lock = Lock()
         self._by_id = {}
-        for username, email, password in seed:
-            self._add(username, email, password)
+        for user_id, username, email, password in load_seed_users() if seed is None else seed:
+            self._add(user_id, username, email, password)
 
-    def _add(self, username, email, password):
-        user = User(len(self._by_id) + 1, username, email, generate_password_hash(password))
+    def _add(self, user_id, username, email, password):
+        user = User(user_id, username, email, generate_password_hash(password))
         self._by_id[user.id] = user
         return user
 
@@ -47,7 +63,8 @@ class UserStore:
             if self.find(field, identifier) is not None:
                 return None
             values = {"username": None, "email": None, field: identifier}
-            return self._add(values["username"], values["email"], password)
+            user_id = max(self._by_id, default=0) + 1
+            return self._add(user_id, values["username"], values["email"], password)
 
     def get(self, user_id):
         return self._by_id.get(user_id)
