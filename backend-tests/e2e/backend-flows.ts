@@ -1,7 +1,7 @@
 /**
  * What every reference backend's suite runs, declared once; each spec passes what its framework
  * does differently (how it refuses a forged token). The flows themselves are e2e/flows.ts's, which
- * the mock suite runs too.
+ * the mock suite runs too; sign-up, which only Flask's backend has, is e2e/signup-flows.ts's.
  */
 import type { Page, Request, Response } from '@playwright/test';
 import {
@@ -12,6 +12,13 @@ import {
   twoTabsFollowEachOther,
   wrongPasswordKeepsTheUsername,
 } from '../../e2e/flows';
+import {
+  existingAccountIsSaid,
+  mismatchCaughtBeforeAnyRequest,
+  newAccountOutlivesAReload,
+  signUpThenLogIn,
+} from '../../e2e/signup-flows';
+import { BACKENDS } from '../topology';
 import { expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
 
 interface ForgedTokenRefusal {
@@ -59,6 +66,37 @@ export function describeEverydayFlows(refusal: ForgedTokenRefusal | null): void 
 
   test('two tabs follow each other: logout and login without a reload', ({ context }) =>
     twoTabsFollowEachOther(context));
+}
+
+/**
+ * Sign-up on a backend that has it (Flask's), in the identifier its build logs in with: the flows
+ * of e2e/signup-flows.ts, which the mock suite runs too, and the sign-up sent to the API's own
+ * /signup, under its prefix.
+ */
+export function describeSignupFlows(): void {
+  test('sign up, log in with the new account, and reach the private page', async ({
+    page,
+    identifier,
+    apiOrigin,
+    backend,
+  }) => {
+    const answer = await signUpThenLogIn(page, identifier);
+
+    expect(answer.url()).toBe(`${apiOrigin}${BACKENDS[backend].prefix ?? ''}/signup`);
+  });
+
+  test('a new account is still there after a reload', ({ page, identifier }) =>
+    newAccountOutlivesAReload(page, identifier));
+
+  test.describe('an identifier that has an account', () => {
+    test.use({ allowConsoleErrors: [failedRequestLog(409)] });
+
+    test('gets the real 409, said under the field, with nothing lost', ({ page, identifier }) =>
+      existingAccountIsSaid(page, identifier));
+  });
+
+  test('a mismatched confirmation is said before any request', ({ page, identifier }) =>
+    mismatchCaughtBeforeAnyRequest(page, identifier));
 }
 
 /** With tokens of a few seconds, the session ends while the page is open, saying why. */

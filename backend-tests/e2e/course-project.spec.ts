@@ -1,52 +1,14 @@
 /**
  * The course project: the API under /api, users who log in with their email, and Log out that
- * revokes the token (VITE_API_URL=…/api VITE_LOGIN_IDENTIFIER=email VITE_API_LOGOUT=true).
+ * revokes the token (VITE_API_URL=…/api VITE_LOGIN_IDENTIFIER=email VITE_API_LOGOUT=true). Its
+ * sign-up runs the flows the mock suite runs too (backend-flows.ts), with emails.
  */
-import {
-  expect,
-  failedRequestLog,
-  freshIdentifier,
-  identifierField,
-  logIn,
-  signUp,
-  storedToken,
-  test,
-  restoreToken,
-} from './fixtures';
+import { describeSignupFlows } from './backend-flows';
+import { expect, failedRequestLog, logIn, restoreToken, storedToken, test } from './fixtures';
 
 test.use({ backend: 'course' });
 
-test('sign up with an email, log in, and see the email on the profile', async ({
-  page,
-  apiOrigin,
-}) => {
-  const email = freshIdentifier('email');
-  const created = page.waitForResponse((response) => response.url().endsWith('/signup'));
-  await page.goto('/profile');
-  await page.getByRole('link', { name: 'Create an account' }).click();
-
-  await signUp(page, email);
-
-  expect((await created).url()).toBe(`${apiOrigin}/api/signup`);
-  await expect(identifierField(page)).toHaveValue(email);
-  await page.getByLabel('Password').fill('hopper1906');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('heading', { name: 'Profile' })).toBeVisible();
-  await expect(page.getByRole('definition').filter({ hasText: email })).toBeVisible();
-});
-
-test.describe('an email that has an account', () => {
-  test.use({ allowConsoleErrors: [failedRequestLog(409)] });
-
-  test('gets the real 409', async ({ page }) => {
-    await page.goto('/signup');
-    await signUp(page, 'ada@example.com');
-
-    await expect(page.getByRole('alert')).toContainText(
-      'An account with this email already exists',
-    );
-  });
-});
+describeSignupFlows();
 
 test.describe('a token put back after logout', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });

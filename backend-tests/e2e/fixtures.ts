@@ -1,9 +1,10 @@
 /**
  * The e2e fixtures of the mock suite (a failing console fails the test), plus where the app under
- * test is: `mode` comes from the Playwright project, `backend` from the test file.
+ * test is: `mode` comes from the Playwright project, `backend` from the test file, and the
+ * `identifier` the build logs in with from that backend's build.
  */
 import { test as base } from '../../e2e/fixtures';
-import { appOrigin, backendOrigin, type BackendName, type Mode } from '../topology';
+import { appOrigin, BACKENDS, backendOrigin, type BackendName, type Mode } from '../topology';
 
 export {
   anyOf,
@@ -28,5 +29,8 @@ export const test = base.extend<{ mode: Mode; backend: BackendName; apiOrigin: s
   /** The origin the browser sends API requests to. */
   apiOrigin: async ({ mode, backend }, use) => {
     await use(mode === 'cross-origin' ? backendOrigin(backend) : appOrigin(mode, backend));
+  },
+  identifier: async ({ backend }, use) => {
+    await use(BACKENDS[backend].build?.VITE_LOGIN_IDENTIFIER === 'email' ? 'email' : 'username');
   },
 });

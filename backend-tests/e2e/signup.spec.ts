@@ -1,44 +1,11 @@
-/** Sign-up on the real backend, in the tutorial's username mode. */
-import {
-  anyOf,
-  expect,
-  failedRequestLog,
-  freshIdentifier,
-  identifierField,
-  signUp,
-  storedToken,
-  test,
-} from './fixtures';
+/**
+ * Sign-up on the real Flask backend, in the tutorial's username mode: the flows the mock suite runs
+ * too (backend-flows.ts), and what a backend without sign-up makes of the form.
+ */
+import { describeSignupFlows } from './backend-flows';
+import { anyOf, expect, failedRequestLog, freshIdentifier, signUp, test } from './fixtures';
 
-test('sign up, log in with the new account, and reach the private page', async ({ page }) => {
-  const name = freshIdentifier('username');
-  const created = page.waitForResponse((response) => response.url().endsWith('/signup'));
-  await page.goto('/login');
-  await page.getByRole('link', { name: 'Create an account' }).click();
-
-  await signUp(page, name);
-
-  expect((await created).status()).toBe(201);
-  await expect(page.getByRole('status').filter({ hasText: 'Account created' })).toBeVisible();
-  await expect(identifierField(page)).toHaveValue(name);
-  await page.getByLabel('Password').fill('hopper1906');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('heading', { name: `Welcome, ${name}!` })).toBeVisible();
-  expect(await storedToken(page)).not.toBeNull();
-});
-
-test.describe('a username that is taken', () => {
-  test.use({ allowConsoleErrors: [failedRequestLog(409)] });
-
-  test('gets the real 409, said under the field', async ({ page }) => {
-    await page.goto('/signup');
-    await signUp(page, 'alesanchezr');
-
-    await expect(page.getByRole('alert')).toContainText('This username is taken');
-    await expect(page.getByLabel('Username')).toBeFocused();
-    await expect(page).toHaveURL(/\/signup$/);
-  });
-});
+describeSignupFlows();
 
 test.describe('on a backend without sign-up (the tutorial’s own)', () => {
   // Through the proxy the 404 arrives; cross-origin the browser fails the CORS preflight (the
