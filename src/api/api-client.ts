@@ -42,30 +42,16 @@ export async function renewExpiredToken(expiredToken: string): Promise<string | 
   return renewal.renewAccessToken(expiredToken);
 }
 
-const explained = new Set<string>();
-
-/**
- * A refusal that means the backend itself is misconfigured: the console says what to change,
- * once. The dialect knows which; the explanation is fetched by the page that needs it.
- */
-function explainBackendMisconfiguration({ status, serverMessage, serverCode }: ApiError) {
-  if (status === undefined) return;
-  env.dialect.explainMisconfiguration?.({ status, serverMessage, serverCode })?.then(
-    (explanation) => {
-      if (explained.has(explanation)) return;
-      explained.add(explanation);
-      console.warn(explanation);
-    },
-    () => undefined,
-  );
-}
-
 /** Sends with `token`, and ends that token's session if the API refuses it for good. */
 async function sendAs<T>(url: URL, token: string | null, options: HttpRequestOptions<T>) {
   try {
     return await sendRequest(url, token, options);
   } catch (error) {
-    if (error instanceof ApiError) explainBackendMisconfiguration(error);
+    // A refusal that means the backend itself is misconfigured: the console says what to change.
+    if (error instanceof ApiError && error.status !== undefined) {
+      const { status, serverMessage, serverCode } = error;
+      env.dialect.explainMisconfiguration?.({ status, serverMessage, serverCode });
+    }
     const rejection = token === null ? null : rejectionOf(error, token);
     if (token !== null && rejection !== null && !(rejection === 'expired' && canRenew())) {
       endSessionIfCurrent(token, rejection);

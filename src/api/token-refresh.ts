@@ -54,7 +54,7 @@ async function renew(expiredToken: string): Promise<string | null> {
     // The refresh token itself was refused: the session is over. Anything else (offline, 5xx)
     // leaves it as it is, for the next request to try again.
     const status = error instanceof ApiError ? error.status : undefined;
-    if (status !== undefined && renewal.refusesRefreshToken(status)) {
+    if (status !== undefined && renewal.refusedStatuses.includes(status)) {
       endSessionIfCurrent(expiredToken, 'expired');
       return null;
     }

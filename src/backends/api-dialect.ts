@@ -81,8 +81,8 @@ export interface ApiDialect {
     path: string;
     request: (refreshToken: string) => DialectRequest;
     parse: (data: unknown) => RenewedTokens;
-    /** Whether this refusal of a renewal means the refresh token itself is no good any more. */
-    refusesRefreshToken: (status: number) => boolean;
+    /** The statuses that refuse the refresh token itself: the session cannot be renewed. */
+    refusedStatuses: readonly number[];
   } | null;
   /** Account creation (the course project's); null where the framework has none. */
   signup: {
@@ -103,10 +103,10 @@ export interface ApiDialect {
    */
   rejection: (refusal: Refusal, expiredByExp: boolean) => Rejection | null;
   /**
-   * A console explanation for a refusal that means the backend itself is misconfigured, loaded
-   * only by a page that meets one; null for every other refusal.
+   * Tells the developer, in the console, when a refusal means the backend itself is misconfigured;
+   * the explanation is loaded only by a page that meets one.
    */
-  explainMisconfiguration?: (refusal: Refusal) => Promise<string> | null;
+  explainMisconfiguration?: (refusal: Refusal) => void;
 }
 
 /** Every path the dialect uses: what a proxy must forward to the backend. */

@@ -37,20 +37,24 @@ function createQueryClient(): QueryClient {
 }
 
 /**
- * Lets go of a session's client for good. clear() empties its caches, but the components that
- * watched its queries unmount after it, and each query or mutation losing its last observer
- * schedules a garbage-collection timer (gcTime, 5 minutes) that would keep the whole client
- * reachable until it fires: those are destroyed as they are let go instead, timers and all.
+ * Lets go of a session's client for good. clear() empties its caches, but what still holds a
+ * query lets go of it afterwards (components unmount, aborted fetches settle), and each time the
+ * query schedules a garbage-collection timer (gcTime, 5 minutes) that would keep the whole
+ * client reachable until it fires. With gcTime Infinity no timer is scheduled, and gcTime only
+ * ever grows, so nothing later lowers it again.
  */
 function retire(old: QueryClient) {
-  old.getQueryCache().subscribe((event) => {
-    if (event.type === 'observerRemoved' && event.query.getObserversCount() === 0) {
-      event.query.destroy();
-    }
+  const defaults = old.getDefaultOptions();
+  old.setDefaultOptions({
+    queries: { ...defaults.queries, gcTime: Infinity },
+    mutations: { ...defaults.mutations, gcTime: Infinity },
   });
-  old.getMutationCache().subscribe((event) => {
-    if (event.type === 'observerRemoved') event.mutation.destroy();
-  });
+  for (const query of old.getQueryCache().getAll()) {
+    query.setOptions({ ...query.options, gcTime: Infinity });
+  }
+  for (const mutation of old.getMutationCache().getAll()) {
+    mutation.setOptions({ ...mutation.options, gcTime: Infinity });
+  }
   old.clear();
 }
 

@@ -48,7 +48,7 @@ export const flaskJwtExtended = {
       ),
       refresh: null,
     }),
-    refusesRefreshToken: (status) => status === 401 || status === 422,
+    refusedStatuses: [401, 422],
   },
   signup: {
     path: '/signup',
@@ -69,10 +69,13 @@ export const flaskJwtExtended = {
     return (status === 401 && REJECTIONS.get(serverMessage)) || 'invalid';
   },
   // PyJWT 2.10+ refuses the numeric `sub` that create_access_token(identity=user.id) writes.
-  explainMisconfiguration: ({ status, serverMessage }) =>
-    status === 422 && serverMessage === 'Subject must be a string'
-      ? import('./numeric-subject-warning.ts').then(
-          ({ NUMERIC_SUBJECT_WARNING }) => NUMERIC_SUBJECT_WARNING,
-        )
-      : null,
+  explainMisconfiguration({ status, serverMessage }) {
+    if (status !== 422 || serverMessage !== 'Subject must be a string') return;
+    import('./numeric-subject-warning.ts').then(
+      (warning) => {
+        warning.warnAboutNumericSubject();
+      },
+      () => undefined,
+    );
+  },
 } satisfies ApiDialect;

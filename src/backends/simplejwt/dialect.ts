@@ -45,7 +45,7 @@ export const simplejwt = {
       };
     },
     // TokenRefreshView answers a bad, expired or blacklisted refresh token with 401 token_not_valid.
-    refusesRefreshToken: (status) => status === 401,
+    refusedStatuses: [401],
   },
   signup: null,
   // The token_blacklist app's view: the refresh token can renew nothing any more.

@@ -1,8 +1,11 @@
 /**
- * The mock API's accounts, the same as the reference backends' (examples/*-api): the seed's, one
- * more, and FastAPI's tutorial's two. A user has a username, an email, or both; the build's
- * VITE_LOGIN_IDENTIFIER says which one logs in. Passwords are compared exactly.
+ * The mock API's accounts: the list the reference backends seed too (examples/seed-users.json),
+ * so the same logins work on the mock and on every real backend. A user has a username, an email,
+ * or both; the build's VITE_LOGIN_IDENTIFIER says which one logs in. Passwords are compared
+ * exactly.
  */
+import seedUsers from '../../../examples/seed-users.json';
+
 export interface MockUser {
   id: number;
   username: string | null;
@@ -14,37 +17,11 @@ export interface MockUser {
   disabled: boolean;
 }
 
-export const mockUsers: readonly MockUser[] = [
-  {
-    id: 1,
-    username: 'alesanchezr',
-    email: 'alesanchezr@example.com',
-    password: '12341234',
-    fullName: 'Alejandro Sánchez',
-    disabled: false,
-  },
-  {
-    id: 2,
-    username: 'ada',
-    email: 'ada@example.com',
-    password: 'lovelace1815',
-    fullName: 'Ada Lovelace',
-    disabled: false,
-  },
-  {
-    id: 3,
-    username: 'johndoe',
-    email: 'johndoe@example.com',
-    password: 'secret',
-    fullName: 'John Doe',
-    disabled: false,
-  },
-  {
-    id: 4,
-    username: 'alice',
-    email: 'alice@example.com',
-    password: 'secret2',
-    fullName: 'Alice Wonderson',
-    disabled: true,
-  },
-];
+export const mockUsers: readonly MockUser[] = seedUsers.map((user) => ({
+  id: user.id,
+  username: user.username,
+  email: user.email,
+  password: user.password,
+  fullName: user.full_name,
+  disabled: user.disabled,
+}));
