@@ -413,7 +413,7 @@ function urlFor(target: Target, apiUrl: string): string {
   }
 }
 
-/** SPEC §3: the API is its origin, under its path prefix when VITE_API_URL has one. */
+/** The token goes only to the API: its origin, under its path prefix when VITE_API_URL has one. */
 function isTheApi(url: URL, apiUrl: string): boolean {
   const base = apiBase(apiUrl);
   const prefix = base.pathname.replace(/\/$/, '');

@@ -1,5 +1,5 @@
 /**
- * Every fault a request can meet (SPEC §1 and §3), for both calls the app makes: the login
+ * Every fault a request can meet (docs/api/flask-jwt-extended.md), for both calls the app makes: the login
  * (POST /token, through the real form) and the profile (GET /protected, a logged-in user on
  * /profile). For each cell: a human message, a way to retry, a coherent session, a clean console.
  */
@@ -71,7 +71,7 @@ const neverAnswers: Answer = async () => {
   return HttpResponse.json({});
 };
 
-/** flask-jwt-extended 4.7's rejections of a protected request (SPEC §1). */
+/** flask-jwt-extended 4.7's rejections of a protected request (docs/api/flask-jwt-extended.md). */
 const FLASK_JWT_REJECTIONS: readonly (readonly [401 | 422, string])[] = [
   [401, 'Missing Authorization Header'],
   [401, "Missing 'Bearer' type in 'Authorization' header. Expected 'Authorization: Bearer <JWT>'"],
