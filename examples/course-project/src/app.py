@@ -1,0 +1,72 @@
+"""
+This module takes care of starting the API Server, Loading the DB and Adding the endpoints
+"""
+import os
+from flask import Flask
+from flask_jwt_extended import JWTManager
+from flask_migrate import Migrate
+from api.models import TokenBlocklist, User, db
+from api.routes import api
+from api.commands import setup_commands
+from gatehouse_static import gatehouse_static
+
+static_file_dir = os.path.join(os.path.dirname(
+    os.path.realpath(__file__)), '../dist/')
+app = Flask(__name__)
+app.url_map.strict_slashes = False
+
+# database condiguration
+db_url = os.getenv("DATABASE_URL")
+if db_url is not None:
+    app.config['SQLALCHEMY_DATABASE_URI'] = db_url.replace(
+        "postgres://", "postgresql://")
+else:
+    app.config['SQLALCHEMY_DATABASE_URI'] = "sqlite:////tmp/test.db"
+
+app.config['SQLALCHEMY_TRACK_MODIFICATIONS'] = False
+MIGRATE = Migrate(app, db, compare_type=True)
+db.init_app(app)
+
+# JWT: the key that signs the tokens. Without JWT_SECRET_KEY, flask-jwt-extended would sign with
+# app.secret_key, which the boilerplate's admin.py sets to the public 'sample key': anyone could
+# forge a token. So no key, no start.
+if not os.environ.get("JWT_SECRET_KEY"):
+    raise RuntimeError(
+        "JWT_SECRET_KEY is not set. Add a long random value to .env (and to your host's "
+        "environment variables), for example the output of: "
+        "python -c 'import secrets; print(secrets.token_hex(32))'"
+    )
+app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
+jwt = JWTManager(app)
+
+
+# The user a token belongs to, as current_user in the routes. A token whose user is gone gets
+# 401 {"msg": "Error loading the user <id>"} instead of a crash in the route.
+@jwt.user_lookup_loader
+def load_user(_jwt_header, jwt_data):
+    identity = jwt_data["sub"]
+    return db.session.get(User, int(identity)) if str(identity).isdigit() else None
+
+
+# A logged-out token (its jti in the blocklist) gets 401 {"msg": "Token has been revoked"}.
+@jwt.token_in_blocklist_loader
+def token_revoked(_jwt_header, jwt_data):
+    return db.session.query(TokenBlocklist.id).filter_by(jti=jwt_data["jti"]).scalar() is not None
+
+
+# add the commands (flask seed-users)
+setup_commands(app)
+
+# Add all endpoints form the API with a "api" prefix
+app.register_blueprint(api, url_prefix='/api')
+
+# Gatehouse's build in dist/: /login and /signup prerendered in the reader's language, the app
+# for every other page, with the security headers the build wrote. Replaces the boilerplate's
+# sitemap() and serve_any_other_file().
+app.register_blueprint(gatehouse_static(static_file_dir))
+
+
+# this only runs if `$ python src/app.py` is executed
+if __name__ == '__main__':
+    PORT = int(os.environ.get('PORT', 3001))
+    app.run(host='0.0.0.0', port=PORT, debug=True)
