@@ -6,7 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
-import { backendCommand, probePath, secretSettings } from './reference-backends';
+import {
+  backendCommand,
+  courseProjectCommand,
+  probePath,
+  secretSettings,
+} from './reference-backends';
 import {
   appOrigin,
   BACKEND_NAMES,
@@ -15,6 +20,7 @@ import {
   backendOrigin,
   backendsFor,
   MODES,
+  oneHostOutDir,
   type BackendName,
   type Mode,
 } from './topology';
@@ -33,18 +39,58 @@ const VARIABLES = [
   .join(' ');
 const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
+/**
+ * BACKEND_E2E_ONLY=course,course-one-host: start only these backends and their apps (a run of the
+ * specs that use them alone); unset, all of them.
+ */
+const only = process.env.BACKEND_E2E_ONLY?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+for (const name of only ?? []) {
+  if (!(BACKEND_NAMES as string[]).includes(name)) {
+    throw new Error(`BACKEND_E2E_ONLY: no backend "${name}" (${BACKEND_NAMES.join(', ')})`);
+  }
+}
+const started = (name: BackendName) => only === undefined || only.includes(name);
+
+/** Build the app for `backend` into `outDir`, with the build's variables and no others. */
+function buildCommand(backend: BackendName, outDir: string, apiUrl: string[]) {
+  const features = Object.entries(BACKENDS[backend].build ?? {}).map(
+    ([name, value]) => `${name}=${value}`,
+  );
+  const buildEnv = [...apiUrl, ...features].join(' ');
+  return `env ${VARIABLES} ${buildEnv} VITE_API_MOCKING=false npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn`;
+}
+
+/** The server command of an example backend; a one-host one builds the app first and serves it. */
+function exampleServer(name: BackendName) {
+  const { port, oneHost } = BACKENDS[name];
+  if (!oneHost) return courseProjectCommand(port);
+  const outDir = oneHostOutDir(name);
+  const { command, env } = courseProjectCommand(port, outDir);
+  return { command, env, build: buildCommand(name, outDir, []) };
+}
+
 function backendServer(name: BackendName) {
-  const { port, profile, settings } = BACKENDS[name];
-  if (settings === null) return [];
+  const { port, profile, settings, example } = BACKENDS[name];
+  if (settings === null || !started(name)) return [];
   const corsOrigins = backendsFor('cross-origin')
     .map((backend) => appOrigin('cross-origin', backend))
     .join(',');
-  const { command, env, database } = backendCommand(profile, port);
+  const { command, env, database, build } =
+    example === undefined
+      ? { ...backendCommand(profile, port), build: undefined }
+      : { ...exampleServer(name), database: null };
   const serve = `exec ${command.map(shellQuote).join(' ')}`;
+  const steps = [
+    ...(build === undefined ? [] : [build]),
+    ...(database === null ? [] : [`rm -f ${shellQuote(database)}`]),
+    serve,
+  ];
   return [
     {
       // The command runs once, in the main process: the config itself runs in every worker too.
-      command: database === null ? serve : `rm -f ${shellQuote(database)} && ${serve}`,
+      command: steps.join(' && '),
       url: `${backendApiUrl(name)}${probePath(profile)}`,
       env: {
         ...env,
@@ -56,7 +102,8 @@ function backendServer(name: BackendName) {
       // The servers log every request; reference-backends.ts has already checked the imports.
       stderr: 'ignore' as const,
       reuseExistingServer: false,
-      timeout: 30_000,
+      // A one-host backend builds the app first.
+      timeout: build === undefined ? 30_000 : 120_000,
     },
   ];
 }
@@ -66,14 +113,10 @@ function appServer(mode: Mode, backend: BackendName) {
   const origin = appOrigin(mode, backend);
   const outDir = `dist-backend-e2e/${mode}-${backend}`;
   const apiUrl = mode === 'cross-origin' ? [`VITE_API_URL=${backendApiUrl(backend)}`] : [];
-  const features = Object.entries(BACKENDS[backend].build ?? {}).map(
-    ([name, value]) => `${name}=${value}`,
-  );
-  const buildEnv = [...apiUrl, ...features].join(' ');
   const serveEnv = mode === 'proxy' ? `VITE_API_PROXY=${backendOrigin(backend)}` : '';
   return {
     command:
-      `env ${VARIABLES} ${buildEnv} VITE_API_MOCKING=false npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && ` +
+      `${buildCommand(backend, outDir, apiUrl)} && ` +
       `env ${VARIABLES} ${serveEnv} npx vite preview --outDir ${outDir} --port ${new URL(origin).port} --strictPort`,
     url: `${origin}/login`,
     cwd: repoRoot,
@@ -99,7 +142,7 @@ export default defineConfig({
     // API under /api is served cross-origin only (topology.ts).
     testIgnore:
       mode === 'proxy'
-        ? /(security-policy|course-project|fastapi-expiry|simplejwt-refresh|simplejwt-rotation)\.spec\.ts$/
+        ? /(security-policy|course-project|course-project-one-host|fastapi-expiry|simplejwt-refresh|simplejwt-rotation)\.spec\.ts$/
         : undefined,
     use: {
       mode,
@@ -109,6 +152,10 @@ export default defineConfig({
   })),
   webServer: [
     ...BACKEND_NAMES.flatMap(backendServer),
-    ...MODES.flatMap((mode) => backendsFor(mode).map((backend) => appServer(mode, backend))),
+    ...MODES.flatMap((mode) =>
+      backendsFor(mode)
+        .filter((backend) => started(backend) && !BACKENDS[backend].oneHost)
+        .map((backend) => appServer(mode, backend)),
+    ),
   ],
 });

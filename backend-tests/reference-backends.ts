@@ -137,6 +137,32 @@ export function backendCommand(profile: ApiProfile, port: number) {
   };
 }
 
+/** What examples/course-project imports besides Flask's reference backend's modules. */
+const COURSE_PROJECT_MODULES = 'flask_sqlalchemy, flask_migrate';
+
+/**
+ * The command line that serves examples/course-project (the react-flask-hello boilerplate's
+ * backend) on 127.0.0.1:`port`, as a student starts it: backend-tests/course-project-server.sh
+ * copies it to a temporary folder, runs `flask db init`, `flask db migrate`, `flask db upgrade`
+ * and `flask seed-users` on a fresh SQLite database, then `flask run`. With `dist`, a build of
+ * the app, Flask serves that too: the app and its API on one origin.
+ */
+export function courseProjectCommand(port: number, dist?: string) {
+  const { python, env } = pythonFor('flask-jwt-extended');
+  if (!imports(python, COURSE_PROJECT_MODULES, env.PYTHONPATH)) {
+    throw new Error(
+      `${python} cannot import ${COURSE_PROJECT_MODULES}, which examples/course-project needs. ` +
+        'On Debian: apt-get install -y python3-flask-sqlalchemy python3-flask-migrate ' +
+        'python3-dotenv; elsewhere: pip install -r examples/course-project/requirements.txt',
+    );
+  }
+  const script = join(repoRoot, 'backend-tests', 'course-project-server.sh');
+  return {
+    command: ['bash', script, python, String(port), ...(dist === undefined ? [] : [dist])],
+    env,
+  };
+}
+
 /** The settings that make `profile`'s backend sign with `secret`. */
 export const secretSettings = (profile: ApiProfile, secret: string) => ({
   [FRAMEWORKS[profile].secretSetting]: secret,

@@ -29,6 +29,18 @@ export interface Backend {
    * cannot be proxied; and a flow that one mode proves needs no second build.
    */
   crossOriginOnly?: boolean;
+  /**
+   * Served by examples/course-project (the react-flask-hello boilerplate's backend, on a fresh
+   * database migrated as a student does) instead of examples/flask-api; `settings` are then
+   * unused but for null.
+   */
+  example?: 'course-project';
+  /**
+   * The app and its API on one origin: the example's Flask serves the build (made with `build`,
+   * whose VITE_API_URL is a path) beside its API, as the boilerplate serves dist/. Cross-origin
+   * project only; no `vite preview`.
+   */
+  oneHost?: boolean;
 }
 
 export type BackendName =
@@ -36,6 +48,7 @@ export type BackendName =
   | 'short-lived'
   | 'refresh'
   | 'course'
+  | 'course-one-host'
   | 'down'
   | 'fastapi'
   | 'fastapi-short-lived'
@@ -66,14 +79,27 @@ export const BACKENDS: Record<BackendName, Backend> = {
     profile: 'flask-jwt-extended',
     settings: { ACCESS_TOKEN_SECONDS: '3', REFRESH_TOKENS: 'true', REFRESH_TOKEN_SECONDS: '15' },
   },
-  // The course project: users log in with their email, the API lives under /api.
+  // The course project on the boilerplate's backend (examples/course-project): users log in with
+  // their email, the API lives under /api, Log out puts the token on the blocklist table.
   course: {
     port: 5204,
     profile: 'flask-jwt-extended',
-    settings: { IDENTIFIER: 'email', URL_PREFIX: '/api' },
+    example: 'course-project',
+    settings: {},
     prefix: '/api',
     build: { VITE_LOGIN_IDENTIFIER: 'email', VITE_API_LOGOUT: 'true' },
     crossOriginOnly: true,
+  },
+  // The same, deployed as the boilerplate deploys: one Flask serving the build and the API.
+  'course-one-host': {
+    port: 5205,
+    profile: 'flask-jwt-extended',
+    example: 'course-project',
+    settings: {},
+    prefix: '/api',
+    build: { VITE_API_URL: '/api', VITE_LOGIN_IDENTIFIER: 'email', VITE_API_LOGOUT: 'true' },
+    crossOriginOnly: true,
+    oneHost: true,
   },
   // A backend that is down: its port has no listener.
   down: { port: 5209, profile: 'flask-jwt-extended', settings: null },
@@ -112,11 +138,24 @@ export const BACKENDS: Record<BackendName, Backend> = {
 };
 export const BACKEND_NAMES = Object.keys(BACKENDS) as BackendName[];
 
+/**
+ * BACKEND_E2E_PORT_OFFSET=20000: every port above moves by that much, for a second run of the
+ * suite beside one already running on this machine (the workers inherit the variable).
+ */
+const PORT_OFFSET = Number(process.env.BACKEND_E2E_PORT_OFFSET ?? '0');
+if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET < 0 || PORT_OFFSET > 40_000) {
+  throw new Error(`BACKEND_E2E_PORT_OFFSET must be a whole number from 0 to 40000`);
+}
+for (const backend of Object.values(BACKENDS)) backend.port += PORT_OFFSET;
+
 export const backendOrigin = (name: BackendName) => `http://127.0.0.1:${BACKENDS[name].port}`;
 
 /** What a cross-origin build of the app is given as VITE_API_URL. */
 export const backendApiUrl = (name: BackendName) =>
   backendOrigin(name) + (BACKENDS[name].prefix ?? '');
+
+/** Where a one-host backend's build is written, relative to the repository, for Flask to serve. */
+export const oneHostOutDir = (name: BackendName) => `dist-backend-e2e/one-host-${name}`;
 
 /** The backends each mode serves the app for. */
 export const backendsFor = (mode: Mode) =>
@@ -124,6 +163,8 @@ export const backendsFor = (mode: Mode) =>
 
 /** Where the app for this mode and backend is served. */
 export function appOrigin(mode: Mode, backend: BackendName): string {
-  const port = (mode === 'cross-origin' ? 4201 : 4231) + BACKEND_NAMES.indexOf(backend);
+  if (BACKENDS[backend].oneHost) return backendOrigin(backend);
+  const port =
+    (mode === 'cross-origin' ? 4201 : 4231) + PORT_OFFSET + BACKEND_NAMES.indexOf(backend);
   return `http://127.0.0.1:${port}`;
 }

@@ -43,23 +43,29 @@ export async function tamperedTokenEndsTheSession(
   return answer;
 }
 
-/** A logged-out deep link goes to /login and, after login, back to exactly that URL. */
-export async function deepLinkComesBack(page: Page) {
+/**
+ * A logged-out deep link goes to /login and, after login, back to exactly that URL. `seed`: the
+ * seed user's identifier in the build's (`alesanchezr@example.com` in an email build).
+ */
+export async function deepLinkComesBack(page: Page, seed = 'alesanchezr') {
   await page.goto('/profile?tab=details#top');
   await expect(page).toHaveURL(/\/login$/);
 
-  await logIn(page);
+  await logIn(page, seed);
 
   await expect(page.getByRole('heading', { name: 'Profile' })).toBeVisible();
   expect(appUrl(page)).toBe('/profile?tab=details#top');
-  await expect(profileOf(page, 'alesanchezr')).toBeVisible();
+  await expect(profileOf(page, seed)).toBeVisible();
 }
 
-/** A reload of a private page keeps the session, and the login form never shows, not for a frame. */
-export async function reloadShowsNoLoginForm(page: Page) {
+/**
+ * A reload of a private page keeps the session, and the login form never shows, not for a frame.
+ * `seed` as for deepLinkComesBack.
+ */
+export async function reloadShowsNoLoginForm(page: Page, seed = 'alesanchezr') {
   await page.goto('/profile');
-  await logIn(page);
-  await expect(profileOf(page, 'alesanchezr')).toBeVisible();
+  await logIn(page, seed);
+  await expect(profileOf(page, seed)).toBeVisible();
 
   // Record, from the very first paint, whether a password field is ever in the page.
   await page.addInitScript(() => {
@@ -71,7 +77,7 @@ export async function reloadShowsNoLoginForm(page: Page) {
   });
   await page.reload();
 
-  await expect(profileOf(page, 'alesanchezr')).toBeVisible();
+  await expect(profileOf(page, seed)).toBeVisible();
   expect(appUrl(page)).toBe('/profile');
   expect(await page.evaluate(() => window.localStorage.getItem('e2e:saw-login-form'))).toBeNull();
 }

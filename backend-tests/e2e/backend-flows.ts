@@ -19,7 +19,15 @@ import {
   signUpThenLogIn,
 } from '../../e2e/signup-flows';
 import { BACKENDS } from '../topology';
-import { expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
+import {
+  expect,
+  failedRequestLog,
+  logIn,
+  restoreToken,
+  seedIdentifier,
+  storedToken,
+  test,
+} from './fixtures';
 
 interface ForgedTokenRefusal {
   /** The test's name: what this framework does. */
@@ -97,6 +105,56 @@ export function describeSignupFlows(): void {
 
   test('a mismatched confirmation is said before any request', ({ page, identifier }) =>
     mismatchCaughtBeforeAnyRequest(page, identifier));
+}
+
+/**
+ * The course project (an email build with VITE_API_LOGOUT=true, the API under /api): sign-up,
+ * login, a deep link, a reload, and Log out, whose token the backend's blocklist then refuses.
+ * Run on examples/course-project cross-origin and with Flask serving the build (one host).
+ */
+export function describeCourseProjectFlows(): void {
+  describeSignupFlows();
+
+  test('a logged-out deep link comes back to exactly that URL after login', ({
+    page,
+    identifier,
+  }) => deepLinkComesBack(page, seedIdentifier(identifier)));
+
+  test('a reload keeps the session and never shows the login form', ({ page, identifier }) =>
+    reloadShowsNoLoginForm(page, seedIdentifier(identifier)));
+
+  test.describe('a token put back after logout', () => {
+    test.use({ allowConsoleErrors: [failedRequestLog(401)] });
+
+    test('is refused by flask-jwt-extended’s blocklist: 401 "Token has been revoked"', async ({
+      page,
+      identifier,
+      apiOrigin,
+      backend,
+    }) => {
+      const api = `${apiOrigin}${BACKENDS[backend].prefix ?? ''}`;
+      const seed = seedIdentifier(identifier);
+      await page.goto('/login');
+      await logIn(page, seed);
+      await expect(page.getByRole('heading', { name: `Welcome, ${seed}!` })).toBeVisible();
+      const token = await storedToken(page);
+      const logout = page.waitForResponse((response) => response.url() === `${api}/logout`);
+
+      await page.getByRole('button', { name: 'Log out' }).click();
+
+      await expect(page).toHaveURL(/\/login$/);
+      expect(await (await logout).json()).toEqual({ msg: 'Logged out' });
+      await restoreToken(page, token);
+      const refused = page.waitForResponse((response) => response.url() === `${api}/protected`);
+      await page.goto('/profile');
+
+      expect(await (await refused).json()).toEqual({ msg: 'Token has been revoked' });
+      await expect(page.getByRole('alert')).toHaveText(
+        'Your session was ended by the server. Please log in again.',
+      );
+      expect(await storedToken(page)).toBeNull();
+    });
+  });
 }
 
 /** With tokens of a few seconds, the session ends while the page is open, saying why. */

@@ -15,6 +15,7 @@ export {
   identifierField,
   logIn,
   restoreToken,
+  seedIdentifier,
   signUp,
   storedToken,
   TOKEN_KEY,
