@@ -55,7 +55,7 @@ def negotiate_locale(cookie_locale, accept_language, locales=LOCALES):
 
 
 def gatehouse_static(dist_dir, api_prefix="/api"):
-    dist_dir = os.path.abspath(dist_dir)
+    dist_dir = os.path.realpath(dist_dir)
     pages = Blueprint("gatehouse_static", __name__)
 
     # Any path but the API's: GET /api/token must stay the API's 405 (Allow: POST, OPTIONS) and
