@@ -135,8 +135,8 @@ export function parseFeatureEnv(raw: {
     return {
       ok: false,
       problem:
-        `VITE_SIGNUP=true needs a sign-up endpoint, and the ${apiProfile.value} profile has none ` +
-        `(only flask-jwt-extended's POST /signup). Leave VITE_SIGNUP unset or set it to false.`,
+        `VITE_SIGNUP=true needs a sign-up endpoint, and the ${apiProfile.value} profile has none. ` +
+        `Leave VITE_SIGNUP unset or set it to false.`,
     };
   }
   const apiLogout = parseFlag('VITE_API_LOGOUT', raw.VITE_API_LOGOUT, false);
