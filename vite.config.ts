@@ -62,7 +62,10 @@ export default defineConfig(({ command, mode, isPreview }) => {
     server: {
       host: '127.0.0.1',
       port: 5173,
-      proxy: apiProxy === '' ? undefined : apiProxyRules(apiProxy, DIALECTS[features.apiProfile]),
+      proxy:
+        apiProxy === ''
+          ? undefined
+          : apiProxyRules(apiProxy, DIALECTS[features.apiProfile], apiUrl),
     },
     test: {
       environment: 'jsdom',

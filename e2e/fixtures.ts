@@ -153,7 +153,7 @@ export function appUrl(page: Page): string {
   return url.pathname + url.search + url.hash;
 }
 
-/** Sets the mock API's settings (see src/mocks/mock-config.ts) before the app starts. */
+/** Sets the mock API's settings (see src/mock-api/server/mock-config.ts) before the app starts. */
 export async function configureMock(page: Page, settings: Record<string, unknown>) {
   await page.addInitScript((value) => {
     window.localStorage.setItem('gatehouse:mock', value);

@@ -26,7 +26,11 @@ export function previewFromBuild(
       outDir = resolve(root, config.build?.outDir ?? 'dist');
       manifest = readBuildManifest(outDir);
       if (apiProxy === '') return undefined;
-      return { preview: { proxy: apiProxyRules(apiProxy, DIALECTS[manifest.apiProfile]) } };
+      // A build whose VITE_API_URL is a path (`/api`) calls this origin under it: forward that.
+      const prefix = manifest.apiUrl.startsWith('/') ? manifest.apiUrl : '';
+      return {
+        preview: { proxy: apiProxyRules(apiProxy, DIALECTS[manifest.apiProfile], prefix) },
+      };
     },
     configurePreviewServer(server) {
       for (const warning of servingWarnings(servingEnv, manifest, apiProxy)) {

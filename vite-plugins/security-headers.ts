@@ -7,13 +7,14 @@
 import { parseApiUrl } from '../src/config/env-rules.ts';
 
 /**
- * The origin to add to `connect-src` for VITE_API_URL ('' means the app's own origin, covered by
- * 'self'). CSP paths would need an exact match or a trailing slash, so only the origin goes in.
+ * The origin to add to `connect-src` for VITE_API_URL ('' or a path means the app's own origin,
+ * covered by 'self'). CSP paths would need an exact match or a trailing slash, so only the origin goes in.
  */
 export function apiOrigin(apiUrl: string): string | null {
   const parsed = parseApiUrl(apiUrl);
   if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.value === '' ? null : new URL(parsed.value).origin;
+  // A path (`/api`) is on the page's own origin, which 'self' covers.
+  return parsed.value === '' || parsed.value.startsWith('/') ? null : new URL(parsed.value).origin;
 }
 
 /**

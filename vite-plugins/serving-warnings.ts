@@ -12,7 +12,12 @@ interface ServingEnv {
   VITE_API_PROFILE?: string;
 }
 
-const describeApi = (apiUrl: string) => (apiUrl === '' ? 'its own origin' : apiUrl);
+const describeApi = (apiUrl: string) =>
+  apiUrl === ''
+    ? 'its own origin'
+    : apiUrl.startsWith('/')
+      ? `${apiUrl} on its own origin`
+      : apiUrl;
 
 /**
  * One sentence per contradiction between the serving environment and the build in `manifest`;
@@ -56,11 +61,11 @@ export function servingWarnings(
         `To talk to a ${rawProfile} backend, build again: VITE_API_PROFILE=${rawProfile} npm run build.`,
     );
   }
-  if (apiProxy !== '' && manifest.apiUrl !== '') {
+  if (apiProxy !== '' && manifest.apiUrl !== '' && !manifest.apiUrl.startsWith('/')) {
     warnings.push(
       `VITE_API_PROXY forwards the API paths to ${apiProxy}, but this build calls the API at ` +
         `${manifest.apiUrl} directly, so no API request reaches the proxy. To use the proxy, ` +
-        'build without VITE_API_URL.',
+        'build without VITE_API_URL, or with a path such as VITE_API_URL=/api.',
     );
   }
   if (apiProxy !== '' && manifest.mocking) {

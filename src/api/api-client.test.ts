@@ -82,6 +82,27 @@ describe('resolveApiUrl and isApiUrl', () => {
     });
   });
 
+  describe('with VITE_API_URL /api (one host serves the app and its API)', () => {
+    it('resolves an API path under the prefix on the app’s origin', () => {
+      env.apiUrl = '/api';
+
+      expect(resolveApiUrl('/token?x=1').href).toBe(`${window.location.origin}/api/token?x=1`);
+    });
+
+    it.each([
+      ['/api/protected', true],
+      ['/api', true],
+      ['/apix/protected', false],
+      ['/protected', false],
+      ['/login', false],
+    ])('counts %s on the app’s origin as the API: %s', (path, expected) => {
+      env.apiUrl = '/api';
+
+      expect(isApiUrl(new URL(path, window.location.origin))).toBe(expected);
+      expect(isApiUrl(new URL(`${OTHER_ORIGIN}${path}`))).toBe(false);
+    });
+  });
+
   describe('with VITE_API_URL https://api.example.com/v1', () => {
     it.each([
       ['/token', 'https://api.example.com/v1/token'],

@@ -19,8 +19,9 @@ export interface HttpRequestOptions<T> {
   timeoutMs?: number;
 }
 
+/** VITE_API_URL as a URL: an origin with a path, or a path on this page's origin (`/api`). */
 function apiBase(): URL {
-  return new URL(env.apiUrl === '' ? window.location.origin : env.apiUrl);
+  return new URL(env.apiUrl === '' ? '/' : env.apiUrl, window.location.origin);
 }
 
 /** `/protected` becomes `${VITE_API_URL}/protected`; absolute URLs are left as they are. */

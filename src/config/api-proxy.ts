@@ -1,6 +1,7 @@
 /**
  * The proxy that `npm run dev` and `vite preview` set up with VITE_API_PROXY: it forwards the
- * paths of the build's dialect (src/profiles), and only those, to the backend.
+ * paths of the build's dialect (src/backends), and only those, to the backend, under the
+ * build's path prefix when VITE_API_URL is one (`/api`).
  *
  * Pure on purpose: vite.config.ts imports it as well as the tests.
  */
@@ -36,10 +37,15 @@ function keepPageNavigations(request: ProxiedRequest): string | undefined {
  * `changeOrigin` sends the backend its own Host, as a direct request would. A page navigation
  * (Accept: text/html) stays with Vite, which serves the app.
  */
-export function apiProxyRules(target: string, dialect: ApiDialect): Record<string, ApiProxyRule> {
+export function apiProxyRules(
+  target: string,
+  dialect: ApiDialect,
+  /** The build's VITE_API_URL when it is a path (`/api`): the paths are under it, on both sides. */
+  prefix = '',
+): Record<string, ApiProxyRule> {
   return Object.fromEntries(
     dialectPaths(dialect).map((path) => [
-      `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[/?]|$)`,
+      `^${(prefix + path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[/?]|$)`,
       { target, changeOrigin: true, bypass: keepPageNavigations },
     ]),
   );

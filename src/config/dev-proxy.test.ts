@@ -149,6 +149,20 @@ describe('apiProxyRules', () => {
     },
   );
 
+  it('forwards the paths under the build’s path prefix, and only those', () => {
+    const patterns = Object.keys(
+      apiProxyRules('http://127.0.0.1:3001', flaskJwtExtended, '/api'),
+    ).map((key) => new RegExp(key));
+    const matched = (url: string) => patterns.some((pattern) => pattern.test(url));
+    for (const path of API_PATHS) {
+      expect(matched(`/api${path}`)).toBe(true);
+      expect(matched(`/api${path}?next=1`)).toBe(true);
+      expect(matched(path)).toBe(false);
+    }
+    expect(matched('/api')).toBe(false);
+    expect(matched('/login')).toBe(false);
+  });
+
   it('sends every path to the target with changeOrigin, and keeps page navigations', () => {
     const rules = Object.values(apiProxyRules('http://127.0.0.1:5000', flaskJwtExtended));
     expect(rules).toHaveLength(API_PATHS.length);

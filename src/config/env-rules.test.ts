@@ -101,9 +101,57 @@ describe('parseApiEnv (the three variables together)', () => {
         'dev',
       ),
     );
-    expect(problem).toMatch(/^VITE_API_PROXY and VITE_API_URL cannot both be set/);
+    expect(problem).toMatch(/^VITE_API_PROXY and an absolute VITE_API_URL cannot both be set/);
     expect(problem).toContain(`forwards the API paths to ${proxy}`);
     expect(problem).toContain('Unset VITE_API_URL (got "http://127.0.0.1:5000")');
+  });
+
+  it('accepts a path for VITE_API_URL, with the proxy or without, and normalizes it', () => {
+    expect(parseApiEnv({ VITE_API_URL: '/api/' }, 'build')).toEqual({
+      ok: true,
+      value: { apiUrl: '/api', mocking: false, apiProxy: '' },
+    });
+    expect(parseApiEnv({ VITE_API_URL: ' /v1/api ' }, 'build')).toMatchObject({
+      ok: true,
+      value: { apiUrl: '/v1/api' },
+    });
+    expect(parseApiEnv({ VITE_API_URL: '/' }, 'build')).toMatchObject({
+      ok: true,
+      value: { apiUrl: '' },
+    });
+    expect(parseApiEnv({ VITE_API_PROXY: proxy, VITE_API_URL: '/api' }, 'dev')).toEqual({
+      ok: true,
+      value: { apiUrl: '/api', mocking: false, apiProxy: proxy },
+    });
+  });
+
+  it('refuses a path with a query, a hash, a dot segment or another host', () => {
+    for (const value of ['/api?x=1', '/api#top', '/api/../admin', '/./api', '/a pi']) {
+      expect(problemOf(parseApiEnv({ VITE_API_URL: value }, 'build'))).toBe(
+        `VITE_API_URL must be an origin such as http://127.0.0.1:5000 or a path such as /api, got "${value}".`,
+      );
+    }
+    expect(problemOf(parseApiEnv({ VITE_API_URL: '//evil.example/api' }, 'build'))).toMatch(
+      /absolute URL/,
+    );
+  });
+
+  it('names VITE_API_URL when only the boilerplate’s VITE_BACKEND_URL is set', () => {
+    const problem = problemOf(
+      parseApiEnv({ VITE_BACKEND_URL: 'https://my-app.example.com/' }, 'build'),
+    );
+    expect(problem).toBe(
+      'VITE_BACKEND_URL is set (to "https://my-app.example.com/") but Gatehouse reads ' +
+        'VITE_API_URL. Set VITE_API_URL=/api when one Flask host serves the app and its API ' +
+        "(the boilerplate's deploy), or VITE_API_URL=https://my-app.example.com/api to call " +
+        'that backend from another origin.',
+    );
+    expect(
+      parseApiEnv(
+        { VITE_BACKEND_URL: 'https://my-app.example.com', VITE_API_URL: '/api' },
+        'build',
+      ),
+    ).toMatchObject({ ok: true, value: { apiUrl: '/api' } });
   });
 
   it('accepts a blank VITE_API_URL with the proxy', () => {

@@ -37,8 +37,27 @@ function parseHttpUrl(name: string, raw: string | undefined, shape: string): Par
   return { ok: true, value: url };
 }
 
-/** VITE_API_URL: an http(s) origin with an optional path prefix; '' means the app's own origin. */
+/** A path on the app's own origin, such as `/api`: no host, query, hash or dot segment. */
+const PATH_PREFIX = /^(?:\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+\/*$|^\/+$/;
+
+/**
+ * VITE_API_URL: an http(s) origin with an optional path prefix, or a path prefix on the app's own
+ * origin (`/api`, where one host serves the app and its API); '' means the app's own origin.
+ */
 export function parseApiUrl(raw: string | undefined): Parsed<string> {
+  const value = (raw ?? '').trim();
+  if (value.startsWith('/') && !value.startsWith('//')) {
+    if (
+      !PATH_PREFIX.test(value) ||
+      value.split('/').some((part) => part === '.' || part === '..')
+    ) {
+      return {
+        ok: false,
+        problem: `VITE_API_URL must be an origin such as http://127.0.0.1:5000 or a path such as /api, got "${value}".`,
+      };
+    }
+    return { ok: true, value: value.replace(/\/+$/, '') };
+  }
   const parsed = parseHttpUrl(
     'VITE_API_URL',
     raw,
@@ -116,8 +135,8 @@ export function parseFeatureEnv(raw: {
     return {
       ok: false,
       problem:
-        `VITE_SIGNUP=true needs a sign-up endpoint, and the ${apiProfile.value} profile has none ` +
-        `(only flask-jwt-extended's POST /signup). Leave VITE_SIGNUP unset or set it to false.`,
+        `VITE_SIGNUP=true needs a sign-up endpoint, and the ${apiProfile.value} profile has none. ` +
+        `Leave VITE_SIGNUP unset or set it to false.`,
     };
   }
   const apiLogout = parseFlag('VITE_API_LOGOUT', raw.VITE_API_LOGOUT, false);
@@ -178,8 +197,8 @@ export interface ApiEnv {
 export type ViteRun = 'dev' | 'build';
 
 /**
- * The three API variables together. With VITE_API_PROXY in the dev server:
- * - VITE_API_URL must be empty: the app calls its own origin, and the server forwards;
+ * The API variables together. With VITE_API_PROXY in the dev server:
+ * - VITE_API_URL must be empty or a path: the app calls its own origin, and the server forwards;
  * - the mock is off by default, and VITE_API_MOCKING=true is refused: its service worker answers
  *   in the browser, before any request reaches the proxy.
  * A build checks only the value's form: the proxy exists in Vite's servers alone, so a
@@ -187,9 +206,27 @@ export type ViteRun = 'dev' | 'build';
  * `VITE_API_URL=https://api.example.com npm run build`.
  */
 export function parseApiEnv(
-  raw: { VITE_API_URL?: string; VITE_API_MOCKING?: string; VITE_API_PROXY?: string },
+  raw: {
+    VITE_API_URL?: string;
+    VITE_API_MOCKING?: string;
+    VITE_API_PROXY?: string;
+    VITE_BACKEND_URL?: string;
+  },
   run: ViteRun,
 ): Parsed<ApiEnv> {
+  const backendUrl = (raw.VITE_BACKEND_URL ?? '').trim();
+  if (backendUrl !== '' && (raw.VITE_API_URL ?? '').trim() === '') {
+    // The course project's boilerplate has its own variable for where its API lives. Guessing
+    // from it could bake a development address into a deployed build: say what to set instead.
+    return {
+      ok: false,
+      problem:
+        `VITE_BACKEND_URL is set (to "${backendUrl}") but Gatehouse reads VITE_API_URL. Set ` +
+        `VITE_API_URL=/api when one Flask host serves the app and its API (the boilerplate's ` +
+        `deploy), or VITE_API_URL=${backendUrl.replace(/\/+$/, '')}/api to call that backend ` +
+        `from another origin.`,
+    };
+  }
   const apiUrl = parseApiUrl(raw.VITE_API_URL);
   if (!apiUrl.ok) return apiUrl;
   const apiProxy = parseApiProxy(raw.VITE_API_PROXY);
@@ -201,14 +238,15 @@ export function parseApiEnv(
     return { ok: true, value: { apiUrl: apiUrl.value, mocking: mocking.value, apiProxy: '' } };
   }
 
-  if (apiUrl.value !== '') {
+  if (apiUrl.value !== '' && !apiUrl.value.startsWith('/')) {
     return {
       ok: false,
       problem:
-        `VITE_API_PROXY and VITE_API_URL cannot both be set: with the proxy, the app calls its own ` +
-        `origin and the server forwards the API paths to ${apiProxy.value}. Unset VITE_API_URL ` +
-        `(got "${apiUrl.value}"), or unset VITE_API_PROXY to call VITE_API_URL directly (the ` +
-        `backend then needs CORS).`,
+        `VITE_API_PROXY and an absolute VITE_API_URL cannot both be set: with the proxy, the app ` +
+        `calls its own origin (under a path such as /api, if you like) and the server forwards ` +
+        `the API paths to ${apiProxy.value}. Unset VITE_API_URL (got "${apiUrl.value}") or make ` +
+        `it a path, or unset VITE_API_PROXY to call VITE_API_URL directly (the backend then ` +
+        `needs CORS).`,
     };
   }
   if (mocking.value) {
@@ -221,5 +259,8 @@ export function parseApiEnv(
         `unset VITE_API_PROXY to use the mock.`,
     };
   }
-  return { ok: true, value: { apiUrl: '', mocking: mocking.value, apiProxy: apiProxy.value } };
+  return {
+    ok: true,
+    value: { apiUrl: apiUrl.value, mocking: mocking.value, apiProxy: apiProxy.value },
+  };
 }
