@@ -62,28 +62,35 @@ function buildCommand(backend: BackendName, outDir: string, apiUrl: string[]) {
   return `env ${VARIABLES} ${buildEnv} VITE_API_MOCKING=false npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn`;
 }
 
-/** The server command of an example backend; a one-host one builds the app first and serves it. */
-function exampleServer(name: BackendName) {
-  const { port, oneHost } = BACKENDS[name];
-  if (!oneHost) return courseProjectCommand(port);
+interface ServerCommand {
+  command: string[];
+  env: Record<string, string>;
+  /** A database file to remove before the server starts. */
+  database: string | null;
+  /** A shell command to run before: a one-host backend builds the app it serves. */
+  build: string | null;
+}
+
+/** How `name`'s backend starts: a reference backend, or an example (one-host: build, then serve). */
+function serverCommand(name: BackendName): ServerCommand {
+  const { port, profile, example, oneHost } = BACKENDS[name];
+  if (example === undefined) return { ...backendCommand(profile, port), build: null };
+  if (!oneHost) return { ...courseProjectCommand(port), database: null, build: null };
   const outDir = oneHostOutDir(name);
   const { command, env } = courseProjectCommand(port, outDir);
-  return { command, env, build: buildCommand(name, outDir, []) };
+  return { command, env, database: null, build: buildCommand(name, outDir, []) };
 }
 
 function backendServer(name: BackendName) {
-  const { port, profile, settings, example } = BACKENDS[name];
+  const { profile, settings } = BACKENDS[name];
   if (settings === null || !started(name)) return [];
   const corsOrigins = backendsFor('cross-origin')
     .map((backend) => appOrigin('cross-origin', backend))
     .join(',');
-  const { command, env, database, build } =
-    example === undefined
-      ? { ...backendCommand(profile, port), build: undefined }
-      : { ...exampleServer(name), database: null };
+  const { command, env, database, build } = serverCommand(name);
   const serve = `exec ${command.map(shellQuote).join(' ')}`;
   const steps = [
-    ...(build === undefined ? [] : [build]),
+    ...(build === null ? [] : [build]),
     ...(database === null ? [] : [`rm -f ${shellQuote(database)}`]),
     serve,
   ];
@@ -103,7 +110,7 @@ function backendServer(name: BackendName) {
       stderr: 'ignore' as const,
       reuseExistingServer: false,
       // A one-host backend builds the app first.
-      timeout: build === undefined ? 30_000 : 120_000,
+      timeout: build === null ? 30_000 : 120_000,
     },
   ];
 }

@@ -3,11 +3,14 @@ This module takes care of starting the API Server, Loading the DB and Adding the
 """
 import os
 from flask import Flask
-from flask_jwt_extended import JWTManager
 from flask_migrate import Migrate
-from api.models import TokenBlocklist, User, db
+from api.models import db
 from api.routes import api
 from api.commands import setup_commands
+
+# Added for Gatehouse: the tokens, their blocklist, and serving the build
+from flask_jwt_extended import JWTManager
+from api.models import TokenBlocklist, User
 from gatehouse_static import gatehouse_static
 
 static_file_dir = os.path.join(os.path.dirname(
