@@ -192,16 +192,42 @@ export interface RunningBackend {
 }
 
 /** Starts `profile`'s reference backend with `settings` (its README's) and waits for it. */
-export async function startBackend(
+export function startBackend(
   profile: ApiProfile,
   port: number,
   settings: Record<string, string>,
 ): Promise<RunningBackend> {
-  const {
+  return startServer(profile, port, settings, backendCommand(profile, port), probePath(profile));
+}
+
+/**
+ * Starts examples/course-project (migrated and seeded on a fresh database, as
+ * courseProjectCommand does) with `settings` and waits for it. Its API is under /api.
+ */
+export function startCourseProject(
+  port: number,
+  settings: Record<string, string>,
+): Promise<RunningBackend> {
+  return startServer(
+    'course project',
+    port,
+    settings,
+    { ...courseProjectCommand(port), database: null },
+    `/api${probePath('flask-jwt-extended')}`,
+  );
+}
+
+async function startServer(
+  name: string,
+  port: number,
+  settings: Record<string, string>,
+  {
     command: [command = '', ...args],
     env,
     database,
-  } = backendCommand(profile, port);
+  }: { command: string[]; env: Record<string, string>; database: string | null },
+  probe: string,
+): Promise<RunningBackend> {
   const freshStart = () => {
     if (database !== null) rmSync(database, { force: true });
   };
@@ -227,14 +253,14 @@ export async function startBackend(
   };
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The ${profile} backend exited:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`The ${name} backend exited:\n${log}`);
     try {
-      await (await fetch(`${origin}${probePath(profile)}`)).arrayBuffer();
+      await (await fetch(`${origin}${probe}`)).arrayBuffer();
       return { origin, stop };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
   await stop();
-  throw new Error(`The ${profile} backend did not answer on ${origin} within 30 s:\n${log}`);
+  throw new Error(`The ${name} backend did not answer on ${origin} within 30 s:\n${log}`);
 }

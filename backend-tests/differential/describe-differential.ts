@@ -37,6 +37,10 @@ export interface Differential<Tokens> {
   build: Partial<Omit<AppEnv, 'dialect'>>;
   /** The reference backend's settings besides its secret. */
   backendSettings?: Record<string, string>;
+  /** Starts another backend of the dialect than its reference one (an example). */
+  startOther?: (port: number, settings: Record<string, string>) => Promise<RunningBackend>;
+  /** The API's path under the backend's origin (the course project's /api). */
+  prefix?: string;
   /** The mock's counterparts of backendSettings. */
   mockConfig?: Partial<MockConfig>;
   corpus: () => Promise<DifferentialCase<Tokens>[]>;
@@ -49,6 +53,8 @@ export function describeDifferential<Tokens>({
   profile,
   build,
   backendSettings = {},
+  startOther,
+  prefix = '',
   mockConfig = {},
   corpus,
   logIn,
@@ -61,11 +67,12 @@ export function describeDifferential<Tokens>({
     let own: Record<'mock' | 'real', Tokens> | undefined;
 
     beforeAll(async () => {
-      backend = await startBackend(profile, await freePort(), {
-        ...secretSettings(profile, MOCK_JWT_SECRET),
-        ...backendSettings,
-      });
-      origin = backend.origin;
+      const settings = { ...secretSettings(profile, MOCK_JWT_SECRET), ...backendSettings };
+      const port = await freePort();
+      backend = await (startOther === undefined
+        ? startBackend(profile, port, settings)
+        : startOther(port, settings));
+      origin = backend.origin + prefix;
       // The mock reads the build's settings from env at request time.
       Object.assign(env, { dialect: DIALECTS[profile], ...build });
       const config = createMemoryMockConfigStore();

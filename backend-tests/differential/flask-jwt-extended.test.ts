@@ -23,6 +23,7 @@ import {
   signedWithAnotherKey,
   unsignedToken,
 } from './corpus-helpers';
+import { startCourseProject } from '../reference-backends';
 import { describeDifferential, type DifferentialCase } from './describe-differential';
 import type { Exchange } from './exchange';
 
@@ -317,6 +318,8 @@ interface Configuration {
   identifier: LoginIdentifier;
   refreshTokens: boolean;
   signup: boolean;
+  /** Not the reference backend: examples/course-project, its API under /api. */
+  courseProject?: boolean;
 }
 
 const CONFIGURATIONS: Configuration[] = [
@@ -324,12 +327,22 @@ const CONFIGURATIONS: Configuration[] = [
   { name: 'with refresh tokens', identifier: 'username', refreshTokens: true, signup: false },
   { name: 'with sign-up', identifier: 'username', refreshTokens: false, signup: true },
   { name: 'the course project (email)', identifier: 'email', refreshTokens: true, signup: true },
+  // The same API on the react-flask-hello boilerplate's backend, as docs/backends/course-project.md
+  // has a student write it: a database, no refresh tokens.
+  {
+    name: 'examples/course-project',
+    identifier: 'email',
+    refreshTokens: false,
+    signup: true,
+    courseProject: true,
+  },
 ];
 
-for (const { name, identifier, refreshTokens, signup } of CONFIGURATIONS) {
+for (const { name, identifier, refreshTokens, signup, courseProject } of CONFIGURATIONS) {
   describeDifferential({
     name: `mock and flask-jwt-extended agree: ${name}`,
     profile: 'flask-jwt-extended',
+    ...(courseProject ? { startOther: startCourseProject, prefix: '/api' } : {}),
     build: { loginIdentifier: identifier, signup },
     backendSettings: {
       REFRESH_TOKENS: String(refreshTokens),
