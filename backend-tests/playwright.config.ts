@@ -135,11 +135,15 @@ function appServer(mode: Mode, backend: BackendName) {
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
-  workers: 2,
+  // One browser at a time: the Python servers, their builds' previews and Chromium share two
+  // cores, and the renewal specs run on 3-second tokens. Two workers made a slow answer (a
+  // reference backend under load) fail a test now and then.
+  workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 45_000,
-  expect: { timeout: 5_000 },
+  // A real backend answers slower than the mock, more so when the machine is busy.
+  expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   outputDir: '../test-results/backend',
   use: { trace: 'retain-on-failure' },
