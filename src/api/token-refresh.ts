@@ -7,7 +7,13 @@
  */
 import { decodeJwtClaims, isExpired } from '../lib/jwt-claims';
 import { endSessionIfCurrent } from '../auth/session';
-import { getToken, refreshToken, reloadTokenFromStorage, setToken } from '../auth/token-storage';
+import {
+  getToken,
+  refreshToken,
+  reloadTokenFromStorage,
+  setToken,
+  TOKEN_STORAGE_KEY,
+} from '../auth/token-storage';
 import { env } from '../config/env';
 import { ApiError } from './api-error';
 import { resolveApiUrl, sendRequest } from './http';
@@ -24,10 +30,42 @@ function usableInstead(token: string | null, expiredToken: string): token is str
   );
 }
 
-async function renew(expiredToken: string): Promise<string | null> {
-  // Another tab may have renewed while we waited for the lock.
+/** How long a tab that waited for another tab's renewal gives its tokens to arrive. */
+const HANDOFF_MS = 300;
+
+/**
+ * Resolves when another tab's write of the access token reaches this tab, or after `ms`.
+ * Chromium hands over a Web Lock and another tab's localStorage writes on separate channels: the
+ * tab that waited may hold the lock before it sees the tokens stored under it, and would renew
+ * again with a refresh token that rotation has just retired.
+ */
+function tokenWriteFromAnotherTab(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener('storage', onStorage);
+      resolve();
+    };
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === TOKEN_STORAGE_KEY) done();
+    };
+    const timer = setTimeout(done, ms);
+    window.addEventListener('storage', onStorage);
+  });
+}
+
+function reloadTokens() {
   reloadTokenFromStorage();
   refreshToken.reload();
+}
+
+async function renew(expiredToken: string, waitedForAnotherTab: boolean): Promise<string | null> {
+  // Another tab may have renewed while we waited for the lock.
+  reloadTokens();
+  if (waitedForAnotherTab && getToken() === expiredToken) {
+    await tokenWriteFromAnotherTab(HANDOFF_MS);
+    reloadTokens();
+  }
   const current = getToken();
   // Renewed meanwhile (by another tab): use it, unless someone else has logged in since.
   if (current !== expiredToken) return usableInstead(current, expiredToken) ? current : null;
@@ -71,9 +109,21 @@ let inFlight: Promise<string | null> | null = null;
 export function renewAccessToken(expiredToken: string): Promise<string | null> {
   if (inFlight !== null) return inFlight;
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  const run = () => renew(expiredToken);
-  inFlight = (locks ? locks.request(LOCK_NAME, run) : run()).finally(() => {
-    inFlight = null;
-  });
+  inFlight = (locks ? renewUnderLock(locks, expiredToken) : renew(expiredToken, false)).finally(
+    () => {
+      inFlight = null;
+    },
+  );
   return inFlight;
+}
+
+const LOCK_HELD = Symbol('the lock is held by another tab');
+
+/** Renews at once when no other tab is renewing; else after it, with what it stored. */
+async function renewUnderLock(locks: LockManager, expiredToken: string): Promise<string | null> {
+  const atOnce = await locks.request(LOCK_NAME, { ifAvailable: true }, (lock) =>
+    lock === null ? LOCK_HELD : renew(expiredToken, false),
+  );
+  if (atOnce !== LOCK_HELD) return atOnce;
+  return locks.request(LOCK_NAME, () => renew(expiredToken, true));
 }
