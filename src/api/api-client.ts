@@ -8,7 +8,7 @@ import { decodeJwtClaims, hasExpiredForServer } from '../lib/jwt-claims';
 import { canRenew, endSessionIfCurrent } from '../auth/session';
 import { getToken } from '../auth/token-storage';
 import { env } from '../config/env';
-import type { Rejection } from '../backends/api-dialect';
+import type { Refusal, Rejection } from '../backends/api-dialect';
 import { ApiError } from './api-error';
 import { isApiUrl, resolveApiUrl, sendRequest, type HttpRequestOptions } from './http';
 
@@ -19,16 +19,23 @@ export interface ApiRequestOptions<T> extends HttpRequestOptions<T> {
   authenticated?: boolean;
 }
 
-/** What the API's refusal of `token` means for the session; null when it goes on. */
-function rejectionOf(error: unknown, token: string): Rejection | null {
+/** The server's answer inside an HTTP error, as the dialect reads it; null for other failures. */
+function refusalOf(error: unknown): Refusal | null {
   if (!(error instanceof ApiError) || error.kind !== 'http' || error.status === undefined) {
     return null;
   }
+  const { status, serverMessage, serverCode } = error;
+  return { status, serverMessage, serverCode };
+}
+
+/** What the API's refusal of `token` means for the session; null when it goes on. */
+function rejectionOf(error: unknown, token: string): Rejection | null {
+  const refusal = refusalOf(error);
+  if (refusal === null) return null;
   // FastAPI and SimpleJWT refuse an expired token and a forged one alike: its `exp` tells them apart.
   const claims = decodeJwtClaims(token);
   const expiredByExp = claims !== null && hasExpiredForServer(claims, Date.now());
-  const { status, serverMessage, serverCode } = error;
-  return env.dialect.rejection({ status, serverMessage, serverCode }, expiredByExp);
+  return env.dialect.rejection(refusal, expiredByExp);
 }
 
 /** Renewal code is loaded only by sessions that need it: most backends issue no refresh token. */
@@ -48,10 +55,8 @@ async function sendAs<T>(url: URL, token: string | null, options: HttpRequestOpt
     return await sendRequest(url, token, options);
   } catch (error) {
     // A refusal that means the backend itself is misconfigured: the console says what to change.
-    if (error instanceof ApiError && error.status !== undefined) {
-      const { status, serverMessage, serverCode } = error;
-      env.dialect.explainMisconfiguration?.({ status, serverMessage, serverCode });
-    }
+    const refusal = refusalOf(error);
+    if (refusal !== null) env.dialect.explainMisconfiguration?.(refusal);
     const rejection = token === null ? null : rejectionOf(error, token);
     if (token !== null && rejection !== null && !(rejection === 'expired' && canRenew())) {
       endSessionIfCurrent(token, rejection);

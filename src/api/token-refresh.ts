@@ -12,7 +12,7 @@ import {
   refreshToken,
   reloadTokenFromStorage,
   setToken,
-  TOKEN_STORAGE_KEY,
+  subscribeToToken,
 } from '../auth/token-storage';
 import { env } from '../config/env';
 import { ApiError } from './api-error';
@@ -43,14 +43,11 @@ function tokenWriteFromAnotherTab(ms: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      window.removeEventListener('storage', onStorage);
+      unsubscribe();
       resolve();
     };
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === TOKEN_STORAGE_KEY) done();
-    };
     const timer = setTimeout(done, ms);
-    window.addEventListener('storage', onStorage);
+    const unsubscribe = subscribeToToken(done);
   });
 }
 

@@ -37,9 +37,6 @@ function parseHttpUrl(name: string, raw: string | undefined, shape: string): Par
   return { ok: true, value: url };
 }
 
-/** A path on the app's own origin, such as `/api`: no host, query, hash or dot segment. */
-const PATH_PREFIX = /^(?:\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+\/*$|^\/+$/;
-
 /**
  * VITE_API_URL: an http(s) origin with an optional path prefix, or a path prefix on the app's own
  * origin (`/api`, where one host serves the app and its API); '' means the app's own origin.
@@ -47,16 +44,17 @@ const PATH_PREFIX = /^(?:\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+\/*$|^\/+$/;
 export function parseApiUrl(raw: string | undefined): Parsed<string> {
   const value = (raw ?? '').trim();
   if (value.startsWith('/') && !value.startsWith('//')) {
-    if (
-      !PATH_PREFIX.test(value) ||
-      value.split('/').some((part) => part === '.' || part === '..')
-    ) {
+    // A path only when the URL parser reads it back unchanged: no query, hash, dot segment or
+    // character it would have to escape.
+    const path = value.replace(/\/+$/, '');
+    const onThisOrigin = new URL(path, 'http://app.invalid');
+    if (path !== '' && (onThisOrigin.pathname !== path || onThisOrigin.search !== '')) {
       return {
         ok: false,
         problem: `VITE_API_URL must be an origin such as http://127.0.0.1:5000 or a path such as /api, got "${value}".`,
       };
     }
-    return { ok: true, value: value.replace(/\/+$/, '') };
+    return { ok: true, value: path };
   }
   const parsed = parseHttpUrl(
     'VITE_API_URL',

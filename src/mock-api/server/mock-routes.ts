@@ -7,14 +7,11 @@ import { http, type HttpHandler, type HttpResponseResolver } from 'msw';
 import type { MockServerState } from './mock-server-state';
 import { simulateNetwork } from './simulated-network';
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Method = 'get' | 'post';
 
 export interface MockRoutes {
   get: (path: string, resolver: HttpResponseResolver) => HttpHandler;
   post: (path: string, resolver: HttpResponseResolver) => HttpHandler;
-  put: (path: string, resolver: HttpResponseResolver) => HttpHandler;
-  patch: (path: string, resolver: HttpResponseResolver) => HttpHandler;
-  delete: (path: string, resolver: HttpResponseResolver) => HttpHandler;
   /**
    * The framework's answer to the methods a path does not take (405, or 404 for a route that is
    * off). Declared after the path's own routes; it answers at once, as a router does before any
@@ -42,9 +39,6 @@ export function createMockRoutes({ state, apiUrl, serverError }: RouteOptions): 
   return {
     get: simulated('get'),
     post: simulated('post'),
-    put: simulated('put'),
-    patch: simulated('patch'),
-    delete: simulated('delete'),
     otherMethods: (path, resolver) => http.all(`${apiUrl}${path}`, resolver),
   };
 }
