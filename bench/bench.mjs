@@ -10,9 +10,20 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, createServer, preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
+import { parseArgs } from 'node:util';
 import { gzipSize, initialAssets, totals } from './login-assets.mjs';
+import { THROTTLED_PROFILE, scriptBytes, throttledLoads } from './throttled-loads.mjs';
 
+const { values: options } = parseArgs({
+  options: {
+    // Another login page to load in turns with Gatehouse's on the throttled profile.
+    compare: { type: 'string' },
+    // Only the throttled comparison: the quick loop while working on the first load.
+    'throttled-only': { type: 'boolean', default: false },
+  },
+});
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 21);
+const THROTTLED_RUNS = Number(process.env.BENCH_THROTTLED_RUNS ?? 9);
 const LIGHTHOUSE_RUNS = 3;
 const USER = { username: 'alesanchezr', password: '12341234' };
 
@@ -21,6 +32,11 @@ const USER = { username: 'alesanchezr', password: '12341234' };
  * @typedef {{ url: string, type: 'js' | 'css', raw: number, gzip: number }} LoadedFile
  * @typedef {{ requests: string[], duplicates: string[] }} RequestRound
  * @typedef {Record<string, number>} LighthouseMedians
+ * @typedef {{
+ *   profile: typeof THROTTLED_PROFILE,
+ *   runs: number,
+ *   pages: { name: string, url: string, jsGzipBytes: number, firstContentfulPaintMs: Stats, submitEnabledMs: Stats }[],
+ * }} ThrottledResults
  * @typedef {{
  *   date: string,
  *   samples: number,
@@ -31,6 +47,7 @@ const USER = { username: 'alesanchezr', password: '12341234' };
  *   navigationToLoginButtonMs: Stats,
  *   loginButtonWithoutScripts: { visible: boolean, navigationToLoginButtonMs: Stats | null },
  *   clickToUsernameMs: Stats,
+ *   throttled: ThrottledResults,
  *   requestRound: { production: RequestRound, developmentStrictMode: RequestRound },
  *   lighthouse: { skipped: string } | Record<string, LighthouseMedians>,
  * }} BenchResults
@@ -345,13 +362,43 @@ async function runLighthouse(url) {
   return result;
 }
 
+/**
+ * Gatehouse's /login and, when given, another page, on the throttled profile.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ * @returns {Promise<ThrottledResults>}
+ */
+async function throttledComparison(browser, url) {
+  const pages = [{ name: 'Gatehouse /login', url: `${url}/login` }];
+  if (options.compare !== undefined) pages.push({ name: options.compare, url: options.compare });
+  console.log(
+    `timing ${THROTTLED_RUNS} throttled cold loads of ${pages.map((page) => page.name).join(' and ')}, in turns …`,
+  );
+  const samples = await throttledLoads(browser, pages, THROTTLED_RUNS);
+  /** @type {ThrottledResults['pages']} */
+  const measured = [];
+  for (const page of pages) {
+    const loads = samples.get(page.name);
+    if (loads === undefined) continue;
+    measured.push({
+      ...page,
+      jsGzipBytes: await scriptBytes(browser, page.url, gzipSize),
+      firstContentfulPaintMs: stats(loads.firstContentfulPaintMs),
+      submitEnabledMs: stats(loads.submitEnabledMs),
+    });
+  }
+  return { profile: THROTTLED_PROFILE, runs: THROTTLED_RUNS, pages: measured };
+}
+
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
   const productionDir = join(work, 'production');
   const mockDir = join(work, 'mock');
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  /** @type {BenchResults} */
+  /** @type {BenchResults | undefined} */
   let results;
+  /** @type {ThrottledResults} */
+  let throttled;
   try {
     console.log('building (production defaults, mock off) …');
     await buildApp(productionDir, false);
@@ -359,6 +406,11 @@ async function main() {
     const production = await serve(productionDir, 4190);
     let downloads, navigationToLoginButtonMs, withoutScripts, lighthouse;
     try {
+      throttled = await throttledComparison(browser, production.url);
+      if (options['throttled-only']) {
+        reportThrottled(throttled);
+        return;
+      }
       downloads = await loginDownloads(browser, production.url);
       console.log(`timing ${SAMPLES} cold loads of /login …`);
       navigationToLoginButtonMs = await timeToLoginButton(browser, production.url);
@@ -416,6 +468,7 @@ async function main() {
       navigationToLoginButtonMs,
       loginButtonWithoutScripts: withoutScripts,
       clickToUsernameMs,
+      throttled,
       requestRound: { production: productionRound, developmentStrictMode: developmentRound },
       lighthouse,
     };
@@ -429,6 +482,35 @@ async function main() {
     `${JSON.stringify(results, null, 2)}\n`,
   );
   report(results);
+}
+
+/** @param {ThrottledResults} throttled */
+function reportThrottled(throttled) {
+  const { latencyMs, downloadBitsPerSecond, uploadBitsPerSecond, cpuSlowdown } = throttled.profile;
+  console.log(
+    `\nthrottled cold loads (${latencyMs} ms round trip, ${downloadBitsPerSecond / 1e6} Mbps down, ` +
+      `${uploadBitsPerSecond / 1e3} kbps up, CPU ${cpuSlowdown}× slower; ${throttled.runs} loads each, in turns; ms)`,
+  );
+  console.table(
+    Object.fromEntries(
+      throttled.pages.flatMap((page) => [
+        [`${page.name}: first contentful paint`, page.firstContentfulPaintMs],
+        [`${page.name}: submit first enabled`, page.submitEnabledMs],
+      ]),
+    ),
+  );
+  const [own, other] = throttled.pages;
+  for (const page of throttled.pages) {
+    console.log(`JavaScript ${page.name} loads: ${page.jsGzipBytes} B gzip -9`);
+  }
+  if (own === undefined || other === undefined) return;
+  const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (a / b).toFixed(2);
+  console.log(
+    `Gatehouse ÷ ${other.name} (medians): first contentful paint ` +
+      `${ratio(own.firstContentfulPaintMs.median, other.firstContentfulPaintMs.median)}, ` +
+      `submit first enabled ${ratio(own.submitEnabledMs.median, other.submitEnabledMs.median)}, ` +
+      `JavaScript ${ratio(own.jsGzipBytes, other.jsGzipBytes)}`,
+  );
 }
 
 /** @param {BenchResults} results */
@@ -461,6 +543,7 @@ function report(results) {
         ? ''
         : `, median ${blocked.navigationToLoginButtonMs.median} ms after navigation`),
   );
+  reportThrottled(results.throttled);
   console.log('\nAPI requests for login → home → profile → logout');
   for (const [mode, round] of Object.entries(results.requestRound)) {
     const verdict = round.duplicates.length
