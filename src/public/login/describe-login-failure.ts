@@ -1,15 +1,20 @@
 import { describeApiError } from '../../api/describe-api-error';
 import { env } from '../../config/env';
+import type { ApiError } from '../../api/api-error';
 import type { Messages } from '../../i18n/messages';
-import type { LoginFailure } from './use-login';
+
+/** Why a login failed: what the API said, or a token this browser's clock already sees as expired. */
+export type LoginFailure = ApiError | 'token-already-expired';
 
 /** Where a keyboard user needs the focus after this failure. */
 export type LoginFocus = 'identifier' | 'password' | 'alert';
 
-export function describeLoginFailure(
-  failure: LoginFailure,
-  messages: Messages,
-): { text: string; focus: LoginFocus } {
+export interface LoginProblem {
+  text: string;
+  focus: LoginFocus;
+}
+
+export function describeLoginFailure(failure: LoginFailure, messages: Messages): LoginProblem {
   const { login } = messages;
   if (failure === 'token-already-expired')
     return { text: login.tokenAlreadyExpired, focus: 'alert' };

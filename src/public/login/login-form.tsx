@@ -6,19 +6,15 @@ import { privateApp } from '../../guard/private-app-loader';
 import { formFields } from '../../lib/form-fields';
 import { useMessages, type Messages } from '../../i18n/messages';
 import { SubmitButton } from '../../ui/submit-button';
-import { describeLoginFailure, type LoginFocus } from './describe-login-failure';
+import type { LoginProblem } from './describe-login-failure';
+import { loginRequest } from './login-request-loader';
 import { useLogin } from './use-login';
-
-interface FormProblem {
-  text: string;
-  focus: LoginFocus;
-}
 
 function missingFieldProblem(
   identifier: string,
   password: string,
   messages: Messages,
-): FormProblem | null {
+): LoginProblem | null {
   // The backend compares exactly, so only emptiness is ours to judge; spaces are the user's own.
   if (identifier === '') {
     return { text: messages.login.missing[env.loginIdentifier], focus: 'identifier' };
@@ -27,10 +23,12 @@ function missingFieldProblem(
   return null;
 }
 
-function warmUpPrivateApp() {
-  privateApp.preload().catch(() => {
-    // Tried again on submit, and shown with a retry by the page that needs it.
-  });
+// Tried again on submit; a failure then is said in the form or by the page that needs the code.
+const ignoreLoadFailure = () => undefined;
+
+function warmUp() {
+  loginRequest.preload().catch(ignoreLoadFailure);
+  privateApp.preload().catch(ignoreLoadFailure);
 }
 
 interface LoginFormProps {
@@ -47,7 +45,7 @@ export function LoginForm({ signedUp }: LoginFormProps) {
   const messages = useMessages();
   const { login } = messages;
   const field = env.loginIdentifier;
-  const [validation, setValidation] = useState<FormProblem | null>(null);
+  const [validation, setValidation] = useState<LoginProblem | null>(null);
   const { state, logIn } = useLogin();
   const endReason = useSessionEndReason();
 
@@ -58,9 +56,7 @@ export function LoginForm({ signedUp }: LoginFormProps) {
 
   // A new object for each new failure, even one with the same text, so focus moves every time.
   const problem = useMemo(
-    () =>
-      validation ??
-      (state.status === 'failed' ? describeLoginFailure(state.error, messages) : null),
+    () => validation ?? (state.status === 'failed' ? state.describe(messages) : null),
     [validation, state, messages],
   );
   const pending = state.status === 'pending';
@@ -95,8 +91,9 @@ export function LoginForm({ signedUp }: LoginFormProps) {
     <form
       className="card auth-form"
       onSubmit={onSubmit}
-      // Someone filling in the form is about to log in: fetch the private pages' code meanwhile.
-      onFocus={warmUpPrivateApp}
+      // Someone filling in the form is about to log in: fetch the login's and the private pages'
+      // code meanwhile.
+      onFocus={warmUp}
       noValidate
       aria-busy={pending}
     >

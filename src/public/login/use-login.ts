@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/api-error';
-import { requestToken, type Credentials, type CurrentUser } from '../../api/endpoints';
-import { clearSessionEndReason, startSession } from '../../auth/session';
-import { getToken } from '../../auth/token-storage';
-import { privateApp } from '../../guard/private-app-loader';
+import type { Credentials } from '../../api/endpoints';
+import type { Messages } from '../../i18n/messages';
+import type { LoginProblem } from './describe-login-failure';
+import { loginRequest } from './login-request-loader';
 
 export type LoginState =
-  { status: 'idle' } | { status: 'pending' } | { status: 'failed'; error: LoginFailure };
+  | { status: 'idle' }
+  | { status: 'pending' }
+  /** `describe` says what went wrong in the language the page is in when it renders. */
+  | { status: 'failed'; describe: (messages: Messages) => LoginProblem };
 
-/** Why a login failed: what the API said, or a token this browser's clock already sees as expired. */
-export type LoginFailure = ApiError | 'token-already-expired';
-
-// A failed download of the private code is shown, with a retry, by the page that needs it.
-const ignoreLoadFailure = () => undefined;
+const codeNotDownloaded = (messages: Messages): LoginProblem => ({
+  text: messages.errors.network,
+  focus: 'alert',
+});
 
 /**
  * The one login request. A second submit while one is in flight is ignored, and leaving the page
@@ -34,40 +35,21 @@ export function useLogin() {
     const controller = new AbortController();
     inFlight.current = controller;
     setState({ status: 'pending' });
-    clearSessionEndReason();
-    // Fetch the private pages' code while the server checks the password.
-    const privateCode = privateApp.preload();
-    privateCode.catch(ignoreLoadFailure);
     try {
-      const {
-        token,
-        userId,
-        refreshToken: refresh,
-      } = await requestToken(credentials, controller.signal);
-      if (controller.signal.aborted) return;
-      // A login answer that names the user (the tutorial's user_id) seeds the cache before the
-      // token is stored, so the first private render can greet them; the current-user endpoint
-      // confirms it. Other answers leave the greeting to that endpoint.
-      const user: CurrentUser | null =
-        userId === null
-          ? null
-          : { id: userId, identifier: credentials.identifier, email: null, fullName: null };
-      const started = startSession({ token, refreshToken: refresh }, () => {
-        const app = privateApp.getState();
-        if (user !== null && app.status === 'loaded') app.module.seedSession(token, user);
-      });
-      if (!started) {
-        setState({ status: 'failed', error: 'token-already-expired' });
+      let request: Awaited<ReturnType<typeof loginRequest.preload>>;
+      try {
+        request = await loginRequest.preload();
+      } catch {
+        // The login code itself did not arrive: as far as anyone can tell, the network is down.
+        if (!controller.signal.aborted) setState({ status: 'failed', describe: codeNotDownloaded });
         return;
       }
-      privateCode.then((module) => {
-        if (user !== null && getToken() === token) module.seedSession(token, user);
-      }, ignoreLoadFailure);
-    } catch (error) {
-      if (controller.signal.aborted) return;
+      const outcome = await request.requestLogin(credentials, controller.signal);
+      if (outcome === null) return;
+      const { failure } = outcome;
       setState({
         status: 'failed',
-        error: error instanceof ApiError ? error : new ApiError('invalid-response', String(error)),
+        describe: (messages) => request.describeLoginFailure(failure, messages),
       });
     } finally {
       if (inFlight.current === controller) inFlight.current = null;

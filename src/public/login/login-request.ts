@@ -1,0 +1,54 @@
+/**
+ * What a submitted login does: ask the backend for a token and start the session with it. Its own
+ * chunk, with the API client it brings along: the login page's first load needs none of it, the
+ * form downloads it when someone starts filling it in.
+ */
+import { ApiError } from '../../api/api-error';
+import { requestToken, type Credentials, type CurrentUser } from '../../api/endpoints';
+import { clearSessionEndReason, startSession } from '../../auth/session';
+import { getToken } from '../../auth/token-storage';
+import { privateApp } from '../../guard/private-app-loader';
+import { describeLoginFailure, type LoginFailure } from './describe-login-failure';
+
+export { describeLoginFailure };
+
+/** How a login ended: null once the session has started (or the request was called off). */
+export type LoginOutcome = { failure: LoginFailure } | null;
+
+// A failed download of the private code is shown, with a retry, by the page that needs it.
+const ignoreLoadFailure = () => undefined;
+
+export async function requestLogin(
+  credentials: Credentials,
+  signal: AbortSignal,
+): Promise<LoginOutcome> {
+  clearSessionEndReason();
+  // Fetch the private pages' code while the server checks the password.
+  const privateCode = privateApp.preload();
+  privateCode.catch(ignoreLoadFailure);
+  try {
+    const { token, userId, refreshToken: refresh } = await requestToken(credentials, signal);
+    if (signal.aborted) return null;
+    // A login answer that names the user (the tutorial's user_id) seeds the cache before the
+    // token is stored, so the first private render can greet them; the current-user endpoint
+    // confirms it. Other answers leave the greeting to that endpoint.
+    const user: CurrentUser | null =
+      userId === null
+        ? null
+        : { id: userId, identifier: credentials.identifier, email: null, fullName: null };
+    const started = startSession({ token, refreshToken: refresh }, () => {
+      const app = privateApp.getState();
+      if (user !== null && app.status === 'loaded') app.module.seedSession(token, user);
+    });
+    if (!started) return { failure: 'token-already-expired' };
+    privateCode.then((module) => {
+      if (user !== null && getToken() === token) module.seedSession(token, user);
+    }, ignoreLoadFailure);
+    return null;
+  } catch (error) {
+    if (signal.aborted) return null;
+    return {
+      failure: error instanceof ApiError ? error : new ApiError('invalid-response', String(error)),
+    };
+  }
+}
