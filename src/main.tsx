@@ -4,6 +4,7 @@ import { App } from './app/app';
 import { dropUnusableToken } from './auth/session';
 import { getLocale } from './i18n/locale';
 import { loadMessages } from './i18n/messages';
+import { HydrationBoundary } from './lib/hydration';
 import { matchesPrerender } from './prerender/matches-prerender';
 import './ui/styles.css';
 
@@ -26,17 +27,23 @@ async function main() {
   await messagesReady;
   // Decide before the first render, so a dead session never flashes a private page.
   dropUnusableToken();
-  const app = (
-    <StrictMode>
-      <App />
-    </StrictMode>
-  );
   // /login and /signup arrive prerendered: take that HTML over, what was typed in it included.
   if (await matchesPrerender(root)) {
-    hydrateRoot(root, app);
+    hydrateRoot(
+      root,
+      <StrictMode>
+        <HydrationBoundary>
+          <App />
+        </HydrationBoundary>
+      </StrictMode>,
+    );
   } else {
     root.replaceChildren();
-    createRoot(root).render(app);
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
   }
 }
 

@@ -1,15 +1,25 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useLayoutEffect, useState, type ReactNode } from 'react';
 
-const subscribe = () => () => undefined;
+// A page rendered in the browser from scratch is the script's from the start.
+const HydratedContext = createContext(true);
 
 /**
- * False while React hydrates prerendered HTML (and when the build renders it), true once the
- * page's script has taken over. A client-only render is true from the start.
+ * Around a tree the build prerenders and the browser then hydrates: false in the HTML and during
+ * hydration, true in the same task as hydration's commit. A layout effect's update is rendered
+ * before the task ends; a passive effect's (useSyncExternalStore's check of a server snapshot)
+ * would wait for another task after it.
  */
+export function HydrationBoundary({ children }: { children: ReactNode }) {
+  const [hydrated, setHydrated] = useState(false);
+  useLayoutEffect(() => {
+    // The point of this state: it changes once, right after hydration, which no render can see.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setHydrated(true);
+  }, []);
+  return <HydratedContext value={hydrated}>{children}</HydratedContext>;
+}
+
+/** Whether the page's script has taken over the HTML under a HydrationBoundary. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
+  return useContext(HydratedContext);
 }

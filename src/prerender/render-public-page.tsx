@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { StaticRouter } from 'react-router';
 import { AppRoutes } from '../app/app-routes';
+import { HydrationBoundary } from '../lib/hydration';
 import { setLocale } from '../i18n/locale';
 import { loadMessages } from '../i18n/messages';
 import { signupPage } from '../public/signup/signup-loader';
@@ -32,11 +33,13 @@ export async function renderPublicPage(
   if (path === '/signup') await signupPage.preload();
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>
-      <ErrorBoundary>
-        <StaticRouter location={path}>
-          <AppRoutes />
-        </StaticRouter>
-      </ErrorBoundary>
+      <HydrationBoundary>
+        <ErrorBoundary>
+          <StaticRouter location={path}>
+            <AppRoutes />
+          </StaticRouter>
+        </ErrorBoundary>
+      </HydrationBoundary>
     </StrictMode>,
   );
   return text(prelude);

@@ -1,4 +1,4 @@
-import { useHydrated } from '../lib/use-hydrated';
+import { useHydrated } from '../lib/hydration';
 
 /**
  * A form's submit button that cannot send twice: disabled with a spinner while the request is in
