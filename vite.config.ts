@@ -1,6 +1,4 @@
 /// <reference types="vitest/config" />
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { apiProxyRules } from './src/config/api-proxy.ts';
@@ -15,22 +13,8 @@ import { deploymentFiles } from './vite-plugins/deployment-files.ts';
 import { mockServiceWorker } from './vite-plugins/mock-service-worker.ts';
 import { prerenderPublicPages } from './vite-plugins/prerender-public-pages.ts';
 import { previewFromBuild } from './vite-plugins/preview-from-build.ts';
+import { reactRouterProduction } from './vite-plugins/react-router-production.ts';
 import { PRERENDERED_PATHS } from './src/config/prerendered-pages.ts';
-
-/**
- * React Router's package exports point at its development build only, dev warnings on (its
- * issue 14102): a build takes the production files beside them, which differ by that flag.
- */
-function reactRouterProductionBuild() {
-  const dist = join(
-    dirname(createRequire(import.meta.url).resolve('react-router/package.json')),
-    'dist/production',
-  );
-  return [
-    { find: /^react-router$/, replacement: join(dist, 'index.mjs') },
-    { find: /^react-router\/dom$/, replacement: join(dist, 'dom-export.mjs') },
-  ];
-}
 
 function required<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(parsed.problem);
@@ -65,6 +49,7 @@ export default defineConfig(({ command, mode, isPreview }) => {
   return {
     plugins: [
       react(),
+      reactRouterProduction(),
       mockServiceWorker(mocking),
       deploymentFiles({ apiUrl, mocking, apiProfile: features.apiProfile }),
       prerenderPublicPages({
@@ -73,7 +58,6 @@ export default defineConfig(({ command, mode, isPreview }) => {
       }),
     ],
     define,
-    resolve: { alias: command === 'build' ? reactRouterProductionBuild() : [] },
     // Every browser of Vite's default target (baseline widely available) preloads modules itself.
     build: { modulePreload: { polyfill: false } },
     // No security headers here: the dev server's React refresh needs an inline script.
