@@ -1,8 +1,13 @@
 // @ts-check
 /**
  * `npm run bench`: builds Gatehouse, serves it with `vite preview` on 127.0.0.1 and measures, in
- * Chromium, what the /login route downloads and how long a visitor waits. Prints a table and
- * writes bench/results.json. Timings are reported, never asserted: this machine is shared.
+ * Chromium, what the /login route downloads and how long a visitor waits, on this machine and on
+ * a throttled mobile profile. Prints a table and writes bench/results.json. Timings are reported,
+ * never asserted: this machine is shared.
+ *
+ * `-- --compare URL` loads another login page in turns with ours on the throttled profile and
+ * prints the ratios; `-- --throttled-only` measures that comparison alone (nothing written).
+ * BENCH_SAMPLES and BENCH_THROTTLED_RUNS set the number of loads (21 and 9).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -19,9 +19,9 @@ const CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute', 'blink.user_t
 // Chromium names a main-thread task by the scheduler that ran it; older builds say RunTask.
 const TASK_NAMES = ['ThreadControllerImpl::RunTask', 'RunTask'];
 
-/** What a task of the main thread did, by the largest of these events inside it. */
+/** What the main thread's tasks did, by the events inside them. */
 const KINDS = /** @type {const} */ ({
-  'HTML parsing': ['ParseHTML'],
+  'navigation and HTML parsing': ['DocumentLoader::CommitNavigation', 'ParseHTML'],
   'script compile and module evaluation': [
     'v8.compile',
     'v8.compileModule',
@@ -41,6 +41,37 @@ const KINDS = /** @type {const} */ ({
 });
 const OTHER = 'other browser work';
 const IDLE = 'main thread idle (waiting on the network)';
+
+/**
+ * One thread's events as complete ones: Chromium records most as one event with a duration, some
+ * (long tasks among them) as a begin and an end; a begin the trace stopped before ending lasts
+ * until its last event.
+ * @param {TraceEvent[]} events
+ * @returns {TraceEvent[]}
+ */
+function completeEvents(events) {
+  const last = Math.max(...events.map((event) => event.ts + (event.dur ?? 0)));
+  /** @type {TraceEvent[]} */
+  const open = [];
+  /** @type {TraceEvent[]} */
+  const complete = [];
+  for (const event of [...events].sort((a, b) => a.ts - b.ts)) {
+    if (event.ph === 'X') complete.push(event);
+    else if (event.ph === 'B') open.push(event);
+    else if (event.ph === 'E') {
+      const begun = open.pop();
+      if (begun !== undefined) complete.push({ ...begun, ph: 'X', dur: event.ts - begun.ts });
+    }
+  }
+  for (const begun of open) complete.push({ ...begun, ph: 'X', dur: last - begun.ts });
+  return complete;
+}
+
+/** @param {string} name */
+const kindOf = (name) =>
+  Object.entries(KINDS).find(([, names]) =>
+    /** @type {readonly string[]} */ (names).includes(name),
+  )?.[0];
 
 /**
  * @typedef {{ name: string, ph: string, ts: number, dur?: number, pid: number, tid: number,
@@ -65,39 +96,46 @@ function breakdown(events, enabledAtMs) {
   )?.tid;
   const at = (/** @type {number} */ ts) => (ts - start.ts) / 1000;
   const end = start.ts + enabledAtMs * 1000;
-  const onMain = events
-    .filter(
-      (event) =>
-        event.pid === pid &&
-        event.tid === mainThread &&
-        event.ph === 'X' &&
-        event.ts >= start.ts &&
-        event.ts < end,
-    )
+  const onMain = completeEvents(
+    events.filter((event) => event.pid === pid && event.tid === mainThread),
+  )
+    .filter((event) => event.ts >= start.ts && event.ts < end)
     .sort((a, b) => a.ts - b.ts);
 
   /** @type {Task[]} */
   const tasks = [];
+  /** @type {Record<string, number>} */
+  const busy = Object.fromEntries([...Object.keys(KINDS), OTHER].map((kind) => [kind, 0]));
+  const add = (/** @type {string} */ kind, /** @type {number} */ ms) => {
+    busy[kind] = (busy[kind] ?? 0) + ms;
+  };
   for (const task of onMain.filter((event) => TASK_NAMES.includes(event.name))) {
-    const taskEnd = task.ts + (task.dur ?? 0);
+    const taskEnd = Math.min(end, task.ts + (task.dur ?? 0));
     let kind = OTHER;
     let largest = 0;
+    // A task's time goes to the outermost events of a known kind inside it (a hydration that
+    // runs in the microtasks after a module's evaluation counts as a callback, not as the
+    // evaluation); what none of them covers is other browser work.
+    let coveredUntil = task.ts;
+    let covered = 0;
     for (const inner of onMain) {
       if (inner.ts < task.ts) continue;
       if (inner.ts >= taskEnd) break;
-      const innerKind = Object.entries(KINDS).find(([, names]) =>
-        /** @type {readonly string[]} */ (names).includes(inner.name),
-      )?.[0];
-      if (innerKind !== undefined && (inner.dur ?? 0) > largest) {
+      const innerKind = kindOf(inner.name);
+      if (innerKind === undefined) continue;
+      if ((inner.dur ?? 0) > largest) {
         largest = inner.dur ?? 0;
         kind = innerKind;
       }
+      if (inner.ts < coveredUntil) continue;
+      const innerEnd = Math.min(taskEnd, inner.ts + (inner.dur ?? 0));
+      add(innerKind, (innerEnd - inner.ts) / 1000);
+      covered += innerEnd - inner.ts;
+      coveredUntil = innerEnd;
     }
-    tasks.push({ at: at(task.ts), ms: (Math.min(end, taskEnd) - task.ts) / 1000, kind });
+    add(OTHER, (taskEnd - task.ts - covered) / 1000);
+    tasks.push({ at: at(task.ts), ms: (taskEnd - task.ts) / 1000, kind });
   }
-  /** @type {Record<string, number>} */
-  const busy = Object.fromEntries([...Object.keys(KINDS), OTHER].map((kind) => [kind, 0]));
-  for (const task of tasks) busy[task.kind] = (busy[task.kind] ?? 0) + task.ms;
   busy[IDLE] = enabledAtMs - tasks.reduce((sum, task) => sum + task.ms, 0);
 
   /** @type {Map<string, { url: string, sent?: number, firstByte?: number, finished?: number }>} */
