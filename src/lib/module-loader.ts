@@ -13,6 +13,11 @@ export interface ModuleLoader<M> {
   subscribe: (listener: () => void) => () => void;
   /** Starts the download once; after a failure, the next call downloads again. */
   preload: () => Promise<M>;
+  /**
+   * Starts the download without waiting for it: a failure is in the state, for whoever renders
+   * it, and the next call downloads again.
+   */
+  prefetch: () => void;
 }
 
 export function createModuleLoader<M>(load: () => Promise<M>): ModuleLoader<M> {
@@ -25,27 +30,32 @@ export function createModuleLoader<M>(load: () => Promise<M>): ModuleLoader<M> {
     for (const listener of [...listeners]) listener();
   };
 
+  const preload = () => {
+    if (loading) return loading;
+    setState({ status: 'loading' });
+    loading = load().then(
+      (module) => {
+        setState({ status: 'loaded', module });
+        return module;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        setState({ status: 'failed', error });
+        throw error;
+      },
+    );
+    return loading;
+  };
+
   return {
     getState: () => state,
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    preload: () => {
-      if (loading) return loading;
-      setState({ status: 'loading' });
-      loading = load().then(
-        (module) => {
-          setState({ status: 'loaded', module });
-          return module;
-        },
-        (error: unknown) => {
-          loading = undefined;
-          setState({ status: 'failed', error });
-          throw error;
-        },
-      );
-      return loading;
+    preload,
+    prefetch: () => {
+      preload().catch(() => undefined);
     },
   };
 }

@@ -6,11 +6,8 @@ export function useModule<M>(loader: ModuleLoader<M>): ModuleState<M> {
   const state = useSyncExternalStore(loader.subscribe, loader.getState, loader.getState);
   const idle = state.status === 'idle';
   useEffect(() => {
-    if (idle) {
-      loader.preload().catch(() => {
-        // The failed state is rendered by the caller, with a way to retry.
-      });
-    }
+    // A failure is rendered by the caller, with a way to retry.
+    if (idle) loader.prefetch();
   }, [idle, loader]);
   return state;
 }

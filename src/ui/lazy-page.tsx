@@ -15,15 +15,7 @@ export function LazyPage<M>({
   const state = useModule(loader);
   if (state.status === 'loaded') return render(state.module);
   if (state.status === 'failed') {
-    return (
-      <LoadFailed
-        onRetry={() => {
-          loader.preload().catch(() => {
-            // Shown again by this same screen.
-          });
-        }}
-      />
-    );
+    return <LoadFailed onRetry={loader.prefetch} />;
   }
   return <FullPageSpinner />;
 }

@@ -24,11 +24,9 @@ function missingFieldProblem(
 }
 
 // Tried again on submit; a failure then is said in the form or by the page that needs the code.
-const ignoreLoadFailure = () => undefined;
-
 function warmUp() {
-  loginRequest.preload().catch(ignoreLoadFailure);
-  privateApp.preload().catch(ignoreLoadFailure);
+  loginRequest.prefetch();
+  privateApp.prefetch();
 }
 
 interface LoginFormProps {

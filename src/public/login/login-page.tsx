@@ -6,7 +6,7 @@ import { redirectTargetFrom } from '../../guard/redirect-target';
 import { useMessages } from '../../i18n/messages';
 import { LanguageSwitch } from '../../ui/language-switch';
 import { readAuthPageState } from '../auth-page-state';
-import { preloadSignupPage } from '../signup/signup-loader';
+import { signupPage } from '../signup/signup-loader';
 import { LoginForm } from './login-form';
 
 /** /login: the form for visitors; anyone logged in (here or in another tab) moves on. */
@@ -30,8 +30,8 @@ export function LoginPage() {
             <Link
               to={paths.signup}
               state={from === undefined ? undefined : { from }}
-              onPointerEnter={preloadSignupPage}
-              onFocus={preloadSignupPage}
+              onPointerEnter={signupPage.prefetch}
+              onFocus={signupPage.prefetch}
             >
               {login.createAccount}
             </Link>
