@@ -8,12 +8,23 @@ import { requestToken, type Credentials, type CurrentUser } from '../../api/endp
 import { clearSessionEndReason, startSession } from '../../auth/session';
 import { getToken } from '../../auth/token-storage';
 import { privateApp } from '../../guard/private-app-loader';
-import { describeLoginFailure, type LoginFailure } from './describe-login-failure';
+import type { Messages } from '../../i18n/messages';
+import {
+  describeLoginFailure,
+  type LoginFailure,
+  type LoginProblem,
+} from './describe-login-failure';
 
-export { describeLoginFailure };
+/**
+ * How a login failed, said in the page's language when it renders; null once the session has
+ * started (or the request was called off).
+ */
+export type LoginOutcome = ((messages: Messages) => LoginProblem) | null;
 
-/** How a login ended: null once the session has started (or the request was called off). */
-export type LoginOutcome = { failure: LoginFailure } | null;
+const failed =
+  (failure: LoginFailure): LoginOutcome =>
+  (messages) =>
+    describeLoginFailure(failure, messages);
 
 // A failed download of the private code is shown, with a retry, by the page that needs it.
 const ignoreLoadFailure = () => undefined;
@@ -40,15 +51,15 @@ export async function requestLogin(
       const app = privateApp.getState();
       if (user !== null && app.status === 'loaded') app.module.seedSession(token, user);
     });
-    if (!started) return { failure: 'token-already-expired' };
+    if (!started) return failed('token-already-expired');
     privateCode.then((module) => {
       if (user !== null && getToken() === token) module.seedSession(token, user);
     }, ignoreLoadFailure);
     return null;
   } catch (error) {
     if (signal.aborted) return null;
-    return {
-      failure: error instanceof ApiError ? error : new ApiError('invalid-response', String(error)),
-    };
+    return failed(
+      error instanceof ApiError ? error : new ApiError('invalid-response', String(error)),
+    );
   }
 }

@@ -36,21 +36,12 @@ export function useLogin() {
     inFlight.current = controller;
     setState({ status: 'pending' });
     try {
-      let request: Awaited<ReturnType<typeof loginRequest.preload>>;
-      try {
-        request = await loginRequest.preload();
-      } catch {
+      const describe = await loginRequest.preload().then(
+        (request) => request.requestLogin(credentials, controller.signal),
         // The login code itself did not arrive: as far as anyone can tell, the network is down.
-        if (!controller.signal.aborted) setState({ status: 'failed', describe: codeNotDownloaded });
-        return;
-      }
-      const outcome = await request.requestLogin(credentials, controller.signal);
-      if (outcome === null) return;
-      const { failure } = outcome;
-      setState({
-        status: 'failed',
-        describe: (messages) => request.describeLoginFailure(failure, messages),
-      });
+        () => (controller.signal.aborted ? null : codeNotDownloaded),
+      );
+      if (describe !== null) setState({ status: 'failed', describe });
     } finally {
       if (inFlight.current === controller) inFlight.current = null;
     }
