@@ -29,27 +29,28 @@ async function main() {
   // Decide before the first render, so a dead session never flashes a private page.
   dropUnusableToken();
   // /login and /signup arrive prerendered: take that HTML over, what was typed in it included.
-  // Synchronously, in this task: scheduled, hydration would wait for a task of its own, after
-  // the browser has had a turn at rendering the unchanged page, and the form would start working
-  // later (by ~60 ms on a slow phone, measured with bench/trace-login.mjs).
-  if (await matchesPrerender(root)) {
+  const hydrating = await matchesPrerender(root);
+  const app = (
+    <StrictMode>
+      {hydrating ? (
+        <HydrationBoundary>
+          <App />
+        </HydrationBoundary>
+      ) : (
+        <App />
+      )}
+    </StrictMode>
+  );
+  if (hydrating) {
+    // Synchronously, in this task: scheduled, hydration would wait for a task of its own, after
+    // the browser has had a turn at rendering the unchanged page, and the form would start
+    // working later (by about 60 ms on the bench's throttled phone profile).
     flushSync(() => {
-      hydrateRoot(
-        root,
-        <StrictMode>
-          <HydrationBoundary>
-            <App />
-          </HydrationBoundary>
-        </StrictMode>,
-      );
+      hydrateRoot(root, app);
     });
   } else {
     root.replaceChildren();
-    createRoot(root).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
+    createRoot(root).render(app);
   }
 }
 

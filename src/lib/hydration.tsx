@@ -12,7 +12,8 @@ const HydratedContext = createContext(true);
 export function HydrationBoundary({ children }: { children: ReactNode }) {
   const [hydrated, setHydrated] = useState(false);
   useLayoutEffect(() => {
-    // The point of this state: it changes once, right after hydration, which no render can see.
+    // This state exists to change once, when hydration commits; the rule's remedy, deriving it
+    // during render, cannot tell that hydration is over.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setHydrated(true);
   }, []);
