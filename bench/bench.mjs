@@ -17,7 +17,8 @@ import { build, createServer, preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
 import { parseArgs } from 'node:util';
 import { gzipSize, initialAssets, totals } from './login-assets.mjs';
-import { THROTTLED_PROFILE, scriptBytes, throttledLoads } from './throttled-loads.mjs';
+import { stats } from './stats.mjs';
+import { THROTTLED_PROFILE, throttledLoads } from './throttled-loads.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -33,7 +34,7 @@ const LIGHTHOUSE_RUNS = 3;
 const USER = { username: 'alesanchezr', password: '12341234' };
 
 /**
- * @typedef {{ samples: number, median: number, p25: number, p75: number, min: number, max: number }} Stats
+ * @typedef {import('./stats.mjs').Stats} Stats
  * @typedef {{ url: string, type: 'js' | 'css', raw: number, gzip: number }} LoadedFile
  * @typedef {{ requests: string[], duplicates: string[] }} RequestRound
  * @typedef {Record<string, number>} LighthouseMedians
@@ -57,25 +58,6 @@ const USER = { username: 'alesanchezr', password: '12341234' };
  *   lighthouse: { skipped: string } | Record<string, LighthouseMedians>,
  * }} BenchResults
  */
-
-/**
- * @param {number[]} values
- * @returns {Stats}
- */
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  /** @param {number} q */
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] ?? NaN;
-  const round = (/** @type {number} */ n) => Math.round(n * 10) / 10;
-  return {
-    samples: sorted.length,
-    median: round(at(0.5)),
-    p25: round(at(0.25)),
-    p75: round(at(0.75)),
-    min: round(sorted[0] ?? NaN),
-    max: round(sorted[sorted.length - 1] ?? NaN),
-  };
-}
 
 /**
  * @param {string} outDir
@@ -164,9 +146,9 @@ async function mark(page, name) {
 }
 
 /**
- * What the browser downloads for a cold visit to /login.
+ * What the browser downloads for a cold visit to a login page, until the network is idle.
  * @param {import('@playwright/test').Browser} browser
- * @param {string} url
+ * @param {string} url the page's address
  */
 async function loginDownloads(browser, url) {
   const context = await browser.newContext();
@@ -188,8 +170,9 @@ async function loginDownloads(browser, url) {
       gzip: gzipSize(body),
     });
   });
-  await page.goto(`${url}/login`, { waitUntil: 'networkidle' });
-  await page.getByRole('button', { name: 'Log in' }).waitFor();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  // Any login page's: the --compare page names its button its own way.
+  await page.locator('form button[type="submit"]').waitFor();
   await context.close();
   return { files, requests };
 }
@@ -387,7 +370,9 @@ async function throttledComparison(browser, url) {
     if (loads === undefined) continue;
     measured.push({
       ...page,
-      jsGzipBytes: await scriptBytes(browser, page.url, gzipSize),
+      jsGzipBytes: (await loginDownloads(browser, page.url)).files
+        .filter((file) => file.type === 'js')
+        .reduce((sum, file) => sum + file.gzip, 0),
       firstContentfulPaintMs: stats(loads.firstContentfulPaintMs),
       submitEnabledMs: stats(loads.submitEnabledMs),
     });
@@ -416,7 +401,7 @@ async function main() {
         reportThrottled(throttled);
         return;
       }
-      downloads = await loginDownloads(browser, production.url);
+      downloads = await loginDownloads(browser, `${production.url}/login`);
       console.log(`timing ${SAMPLES} cold loads of /login …`);
       navigationToLoginButtonMs = await timeToLoginButton(browser, production.url);
       console.log(`timing ${SAMPLES} cold loads of /login with the scripts blocked …`);

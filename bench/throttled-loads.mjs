@@ -129,32 +129,3 @@ export async function throttledLoads(browser, pages, runs) {
   }
   return samples;
 }
-
-/**
- * The JavaScript a cold, unthrottled load of the page downloads before its submit button works,
- * gzip -9, as Chromium received it.
- * @param {import('@playwright/test').Browser} browser
- * @param {string} url
- * @param {(body: Buffer) => number} gzipSize
- */
-export async function scriptBytes(browser, url, gzipSize) {
-  const context = await browser.newContext();
-  try {
-    await context.addInitScript(ENABLED_PROBE, REPORT);
-    const page = await context.newPage();
-    /** @type {Promise<number>[]} */
-    const sizes = [];
-    page.on('response', (response) => {
-      if (response.request().resourceType() !== 'script') return;
-      sizes.push(response.body().then(gzipSize));
-    });
-    const report = page.waitForEvent('console', {
-      predicate: (message) => message.text().startsWith(REPORT),
-    });
-    await page.goto(url, { waitUntil: 'networkidle' });
-    await report;
-    return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
-  } finally {
-    await context.close();
-  }
-}

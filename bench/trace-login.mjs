@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
+import { stats } from './stats.mjs';
 import { throttledLoad } from './throttled-loads.mjs';
 
 // Few categories: the more the trace records (stack traces, V8's internals), the more it slows
@@ -163,11 +164,7 @@ function breakdown(events, enabledAtMs) {
   };
 }
 
-/** @param {number[]} values */
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
-};
+const median = (/** @type {number[]} */ values) => stats(values).median;
 const ms = (/** @type {number | undefined} */ value) =>
   value === undefined ? '' : Math.round(value);
 
