@@ -136,15 +136,29 @@ export async function restoreToken(page: Page, token: string | null) {
   );
 }
 
-/** Changes the stored token's signature, as someone tampering with it would. */
-export async function tamperStoredToken(page: Page) {
-  await page.evaluate((key) => {
+/** Changes the stored token's signature, as someone tampering with it would, and returns the result. */
+export async function tamperStoredToken(page: Page): Promise<string> {
+  return page.evaluate((key) => {
     const [header = '', payload = '', signature = ''] = (
       window.localStorage.getItem(key) ?? ''
     ).split('.');
     const flipped = (signature.startsWith('A') ? 'B' : 'A') + signature.slice(1);
-    window.localStorage.setItem(key, `${header}.${payload}.${flipped}`);
+    const tampered = `${header}.${payload}.${flipped}`;
+    window.localStorage.setItem(key, tampered);
+    return tampered;
   }, TOKEN_KEY);
+}
+
+/**
+ * The next answer to a request sent with `token` as Bearer to a URL that `isUrl` accepts. A request
+ * the page sent earlier with another token may still be on its way and must not be taken for it.
+ */
+export function answerToToken(page: Page, token: string, isUrl: (url: string) => boolean) {
+  return page.waitForResponse(
+    async (response) =>
+      isUrl(response.url()) &&
+      (await response.request().headerValue('authorization')) === `Bearer ${token}`,
+  );
 }
 
 /** Path, query and hash of the page's URL. */

@@ -4,7 +4,7 @@
  * test body, from a logged-out page to its assertions.
  */
 import type { BrowserContext, Page, Response } from '@playwright/test';
-import { appUrl, expect, logIn, storedToken, tamperStoredToken } from './fixtures';
+import { answerToToken, appUrl, expect, logIn, storedToken, tamperStoredToken } from './fixtures';
 
 /** The profile's entry that is exactly `name` (FastAPI's profile also shows `name@example.com`). */
 const profileOf = (page: Page, name: string) =>
@@ -32,8 +32,8 @@ export async function tamperedTokenEndsTheSession(
   await page.goto('/login');
   await logIn(page);
   await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
-  await tamperStoredToken(page);
-  const answer = page.waitForResponse((response) => response.url().endsWith(currentUserPath));
+  const tampered = await tamperStoredToken(page);
+  const answer = answerToToken(page, tampered, (url) => url.endsWith(currentUserPath));
 
   await page.goto('/profile');
 

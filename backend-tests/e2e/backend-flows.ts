@@ -20,6 +20,7 @@ import {
 } from '../../e2e/signup-flows';
 import { BACKENDS } from '../topology';
 import {
+  answerToToken,
   expect,
   failedRequestLog,
   logIn,
@@ -138,6 +139,7 @@ export function describeCourseProjectFlows(): void {
       await logIn(page, seed);
       await expect(page.getByRole('heading', { name: `Welcome, ${seed}!` })).toBeVisible();
       const token = await storedToken(page);
+      if (token === null) throw new Error('Login stored no token');
       const logout = page.waitForResponse((response) => response.url() === `${api}/logout`);
 
       await page.getByRole('button', { name: 'Log out' }).click();
@@ -145,7 +147,7 @@ export function describeCourseProjectFlows(): void {
       await expect(page).toHaveURL(/\/login$/);
       expect(await (await logout).json()).toEqual({ msg: 'Logged out' });
       await restoreToken(page, token);
-      const refused = page.waitForResponse((response) => response.url() === `${api}/protected`);
+      const refused = answerToToken(page, token, (url) => url === `${api}/protected`);
       await page.goto('/profile');
 
       expect(await (await refused).json()).toEqual({ msg: 'Token has been revoked' });

@@ -7,6 +7,7 @@ import { test as base } from '../../e2e/fixtures';
 import { appOrigin, BACKENDS, backendOrigin, type BackendName, type Mode } from '../topology';
 
 export {
+  answerToToken,
   anyOf,
   appUrl,
   expect,

@@ -36,8 +36,9 @@ test('a policy that blocks the API is named on the page and in the console', asy
   );
   await expect(page.getByLabel('Password')).toHaveValue('12341234');
   expect(violations.map(({ directive }) => directive)).toEqual(['connect-src']);
-  expect(warnings.filter((text) => text.includes('security policy blocks the API'))).toEqual([
-    expect.stringContaining(`connect-src does not allow ${api}`),
-  ]);
+  // The console's explanation is its own chunk, so it may come after the page's message.
+  await expect
+    .poll(() => warnings.filter((text) => text.includes('security policy blocks the API')))
+    .toEqual([expect.stringContaining(`connect-src does not allow ${api}`)]);
   await context.close();
 });
