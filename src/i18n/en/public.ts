@@ -27,6 +27,11 @@ export const en = {
     tokenAlreadyExpired:
       'The login the server sent has already expired by this device’s clock. Check the date and time settings, then try again.',
   },
+  passwordField: {
+    show: 'Show password',
+    hide: 'Hide password',
+    capsLock: 'Caps Lock is on',
+  },
   sessionEnded: {
     expired: 'Your session has expired. Please log in again.',
     invalid: 'Your session is no longer valid. Please log in again.',

@@ -32,6 +32,11 @@ export const es: Messages = {
     tokenAlreadyExpired:
       'Según el reloj de este dispositivo, la sesión que envió el servidor ya ha caducado. Revisa la fecha y la hora y vuelve a intentarlo.',
   },
+  passwordField: {
+    show: 'Mostrar contraseña',
+    hide: 'Ocultar contraseña',
+    capsLock: 'Bloq Mayús está activado',
+  },
   sessionEnded: {
     expired: 'Tu sesión ha caducado. Vuelve a iniciar sesión.',
     invalid: 'Tu sesión ya no es válida. Vuelve a iniciar sesión.',

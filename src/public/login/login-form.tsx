@@ -5,6 +5,7 @@ import { env } from '../../config/env';
 import { privateApp } from '../../guard/private-app-loader';
 import { formFields } from '../../lib/form-fields';
 import { useMessages, type Messages } from '../../i18n/messages';
+import { PasswordField } from '../../ui/password-field';
 import { SubmitButton } from '../../ui/submit-button';
 import type { LoginProblem } from './describe-login-failure';
 import { loginRequest } from './login-request-loader';
@@ -138,18 +139,15 @@ export function LoginForm({ signedUp }: LoginFormProps) {
         />
       </div>
 
-      <div className="field">
-        <label htmlFor="login-password">{login.password}</label>
-        <input
-          ref={passwordRef}
-          id="login-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={problem?.focus === 'password' || undefined}
-          aria-describedby={problem?.focus === 'password' ? alertId : undefined}
-        />
-      </div>
+      <PasswordField
+        id="login-password"
+        name="password"
+        label={login.password}
+        autoComplete="current-password"
+        inputRef={passwordRef}
+        invalid={problem?.focus === 'password'}
+        problemId={problem?.focus === 'password' ? alertId : undefined}
+      />
 
       <SubmitButton pending={pending} label={login.submit} pendingText={login.pending} />
     </form>

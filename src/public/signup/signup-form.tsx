@@ -4,6 +4,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type ReactNode,
   type RefObject,
   type SubmitEvent,
 } from 'react';
@@ -12,6 +13,9 @@ import { env } from '../../config/env';
 import { useMessages } from '../../i18n/messages';
 import { useSignupMessages } from '../../i18n/signup-messages';
 import { formFields } from '../../lib/form-fields';
+import { useTypedBeforeScript } from '../../lib/use-typed-before-script';
+import { PasswordField } from '../../ui/password-field';
+import { PasswordStrength } from '../../ui/password-strength/password-strength';
 import { SubmitButton } from '../../ui/submit-button';
 import { checkSignup, type SignupField, type SignupProblem } from './check-signup';
 import { describeSignupFailure } from './describe-signup-failure';
@@ -20,16 +24,18 @@ import { useSignup } from './use-signup';
 interface FieldProps {
   field: SignupField;
   label: string;
-  type: 'text' | 'email' | 'password';
+  type: 'text' | 'email';
   autoComplete: string;
   problem: SignupProblem | null;
   inputRef: RefObject<HTMLInputElement | null>;
+  onValue?: (value: string) => void;
 }
 
 /** A labelled input whose problem, if it has one, is said right under it. */
-function Field({ field, label, type, autoComplete, problem, inputRef }: FieldProps) {
+function Field({ field, label, type, autoComplete, problem, inputRef, onValue }: FieldProps) {
   const id = useId();
   const ownProblem = problem?.field === field ? problem.text : null;
+  useTypedBeforeScript(() => inputRef.current, onValue);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -39,17 +45,57 @@ function Field({ field, label, type, autoComplete, problem, inputRef }: FieldPro
         name={field}
         type={type}
         autoComplete={autoComplete}
-        autoCapitalize={type === 'password' ? undefined : 'none'}
-        spellCheck={type === 'password' ? undefined : false}
+        autoCapitalize="none"
+        spellCheck={false}
         aria-invalid={ownProblem !== null || undefined}
         aria-describedby={ownProblem !== null ? `${id}-problem` : undefined}
+        onChange={
+          onValue === undefined
+            ? undefined
+            : (event) => {
+                onValue(event.target.value);
+              }
+        }
       />
-      {ownProblem !== null ? (
-        <p id={`${id}-problem`} className="field-error" role="alert">
-          {ownProblem}
-        </p>
-      ) : null}
+      <FieldProblem id={`${id}-problem`} text={ownProblem} />
     </div>
+  );
+}
+
+function FieldProblem({ id, text }: { id: string; text: string | null }) {
+  return text !== null ? (
+    <p id={id} className="field-error" role="alert">
+      {text}
+    </p>
+  ) : null;
+}
+
+interface NewPasswordProps {
+  field: 'password' | 'confirmation';
+  label: string;
+  problem: SignupProblem | null;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onValue?: (value: string) => void;
+  children?: ReactNode;
+}
+
+function NewPassword({ field, label, problem, inputRef, onValue, children }: NewPasswordProps) {
+  const id = useId();
+  const ownProblem = problem?.field === field ? problem.text : null;
+  return (
+    <PasswordField
+      id={id}
+      name={field}
+      label={label}
+      autoComplete="new-password"
+      inputRef={inputRef}
+      invalid={ownProblem !== null}
+      problemId={ownProblem !== null ? `${id}-problem` : undefined}
+      onValue={onValue}
+    >
+      <FieldProblem id={`${id}-problem`} text={ownProblem} />
+      {children}
+    </PasswordField>
   );
 }
 
@@ -61,6 +107,9 @@ export function SignupForm({ onCreated }: { onCreated: (user: CurrentUser) => vo
   const [validation, setValidation] = useState<SignupProblem | null>(null);
   const { state, signUp } = useSignup(onCreated);
   const pending = state.status === 'pending';
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const userInputs = useMemo(() => [identifier], [identifier]);
 
   const identifierRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -125,20 +174,20 @@ export function SignupForm({ onCreated }: { onCreated: (user: CurrentUser) => vo
         autoComplete={kind === 'email' ? 'email' : 'username'}
         problem={problem}
         inputRef={identifierRef}
+        onValue={setIdentifier}
       />
-      <Field
+      <NewPassword
         field="password"
         label={signup.password}
-        type="password"
-        autoComplete="new-password"
         problem={problem}
         inputRef={passwordRef}
-      />
-      <Field
+        onValue={setPassword}
+      >
+        <PasswordStrength password={password} userInputs={userInputs} />
+      </NewPassword>
+      <NewPassword
         field="confirmation"
         label={signup.confirmPassword}
-        type="password"
-        autoComplete="new-password"
         problem={problem}
         inputRef={confirmationRef}
       />
