@@ -7,7 +7,8 @@ an email, or both; IDENTIFIER says which one logs in.
 """
 import json
 import os
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 from threading import Lock
 from typing import Optional
@@ -21,6 +22,9 @@ class User:
     username: Optional[str]
     email: Optional[str]
     password_hash: str
+    # Tokens issued before this time (time.time_ns()) are revoked: set by a password change, a
+    # reset and "log out everywhere".
+    tokens_valid_after: int = 0
 
 
 # The accounts every reference backend and the mock API share: the seed's, one more, and FastAPI's
@@ -66,6 +70,21 @@ class UserStore:
             user_id = max(self._by_id, default=0) + 1
             return self._add(user_id, values["username"], values["email"], password)
 
+    def set_password(self, user_id, password):
+        """Stores the new password's hash and revokes every token issued to the user so far."""
+        with self._lock:
+            user = self._by_id[user_id]
+            self._by_id[user_id] = replace(
+                user,
+                password_hash=generate_password_hash(password),
+                tokens_valid_after=time.time_ns(),
+            )
+
+    def revoke_tokens(self, user_id):
+        """Every token issued to the user until now stops working."""
+        with self._lock:
+            self._by_id[user_id] = replace(self._by_id[user_id], tokens_valid_after=time.time_ns())
+
     def get(self, user_id):
         return self._by_id.get(user_id)
 
@@ -75,6 +94,10 @@ class UserStore:
 
     def authenticate(self, field, identifier, password):
         user = self.find(field, identifier)
-        if user is None or not check_password_hash(user.password_hash, password):
+        if user is None or not self.has_password(user, password):
             return None
         return user
+
+    @staticmethod
+    def has_password(user, password):
+        return check_password_hash(user.password_hash, password)
