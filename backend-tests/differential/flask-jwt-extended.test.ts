@@ -269,11 +269,17 @@ async function buildCorpus(field: LoginIdentifier): Promise<DifferentialCase<Tok
 
     // POST /signup, then a login with the new account
     { name: 'signup: a new account', exchange: () => signup(as(names.fresh, 'hopper1906')) },
-    { name: 'signup: the same account again', exchange: () => signup(as(names.fresh, 'other')) },
-    { name: 'signup: a seed user’s identifier', exchange: () => signup(as(names.seed, 'other')) },
+    {
+      name: 'signup: the same account again',
+      exchange: () => signup(as(names.fresh, 'another passphrase')),
+    },
+    {
+      name: 'signup: a seed user’s identifier',
+      exchange: () => signup(as(names.seed, 'another passphrase')),
+    },
     {
       name: 'signup: the identifier in another case',
-      exchange: () => signup(as(names.fresh.toUpperCase(), 'x')),
+      exchange: () => signup(as(names.fresh.toUpperCase(), 'another passphrase')),
     },
     {
       name: 'signup: an identifier that is not an email',

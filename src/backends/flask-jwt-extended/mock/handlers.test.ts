@@ -73,7 +73,7 @@ describe('POST /signup', () => {
       status: 200,
       body: { user_id: 5 },
     });
-    expect(await signUp({ username: 'grace', password: 'other' })).toMatchObject({
+    expect(await signUp({ username: 'grace', password: 'countess of lovelace' })).toMatchObject({
       status: 409,
       body: { msg: 'User already exists' },
     });
@@ -85,14 +85,33 @@ describe('POST /signup', () => {
       status: 400,
       body: { msg: 'email must be a valid email address' },
     });
-    expect(await signUp({ email: 'grace@example.com', password: 'x' })).toMatchObject({
+    expect(
+      await signUp({ email: 'grace@example.com', password: 'countess of lovelace' }),
+    ).toMatchObject({
       status: 201,
       body: { id: 5, email: 'grace@example.com' },
     });
-    expect(await signUp({ email: 'ada@example.com', password: 'x' })).toMatchObject({
+    expect(
+      await signUp({ email: 'ada@example.com', password: 'countess of lovelace' }),
+    ).toMatchObject({
       status: 409,
     });
   });
+
+  it.each([
+    ['short', 'hopper', 'This password is too short. It must contain at least 8 characters.'],
+    ['common, in any case', 'Password1', 'This password is too common.'],
+    ['digits only', '8302917465', 'This password is entirely numeric.'],
+  ])(
+    'refuses a %s password with the policy’s reason, creating nothing',
+    async (_, password, msg) => {
+      expect(await signUp({ username: 'grace', password })).toMatchObject({
+        status: 400,
+        body: { msg },
+      });
+      expect(await logIn({ username: 'grace', password })).toMatchObject({ status: 401 });
+    },
+  );
 
   it('does not exist on a backend without sign-up (VITE_SIGNUP=false): Flask’s 404', async () => {
     configureAppEnv({ signup: false });

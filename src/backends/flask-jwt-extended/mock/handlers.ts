@@ -1,7 +1,8 @@
 /**
  * The mock API in flask-jwt-extended's dialect: the tutorial's POST /token and GET /protected, answering like Flask with
  * flask-jwt-extended, POST /refresh when refresh tokens are on, and the course project's
- * POST /signup and POST /logout (with a blocklist). It answers like the reference backend in
+ * POST /signup (with the reference backend's password policy) and POST /logout (with a
+ * blocklist). It answers like the reference backend in
  * examples/flask-api, which backend-tests/differential checks. The login field is the build's
  * VITE_LOGIN_IDENTIFIER (`username` or `email`), read per request. The same handlers serve the
  * browser (setupWorker) and the tests (setupServer).
@@ -13,6 +14,7 @@ import { methodNotAllowed, notFound } from '../../../emulation/werkzeug-pages';
 import { createAccessToken, createRefreshToken, verifyJwt } from './flask-jwt';
 import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
 import type { MockRoutes } from '../../../mock-api/server/mock-routes';
+import { passwordProblem } from '../../../mock-api/server/password-policy';
 import { flaskJwtExtended as dialect } from '../dialect';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -134,6 +136,8 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       const credentials = await readCredentials(request, field, { signup: true });
       if ('problem' in credentials) return badRequest(credentials.problem);
       const { identifier, password } = credentials;
+      const weakness = await passwordProblem(password);
+      if (weakness !== null) return badRequest(weakness);
       if (state.users.some((user) => user[field] === identifier)) {
         return HttpResponse.json({ msg: 'User already exists' }, { status: 409 });
       }
