@@ -135,10 +135,10 @@ def create_app():
     # Any later use of a logged-out token gets 401 {"msg": "Token has been revoked"}, and so does
     # a token issued before the user's password changed or they logged out everywhere.
     @jwt.token_in_blocklist_loader
-    def is_revoked(_jwt_header, jwt_data):
+    def is_revoked(jwt_header, jwt_data):
         if jwt_data["jti"] in revoked_jtis:
             return True
-        user = load_user(_jwt_header, jwt_data)
+        user = load_user(jwt_header, jwt_data)
         if user is None:
             return False
         issued = issued_at.get(jwt_data["jti"], jwt_data["iat"] * 1_000_000_000)

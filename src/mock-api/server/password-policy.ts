@@ -1,10 +1,14 @@
 /**
  * The reference backends' password policy, for the mock's sign-up: at least 8
  * characters, not one of the common passwords, not digits only, in Django's validators' words.
- * The list is examples/common-passwords.txt, which the Flask and FastAPI backends read too; it is
+ * The list is examples/common-passwords.txt, which the Flask backend reads too; it is
  * fetched the first time a password is checked.
  */
-export const MINIMUM_PASSWORD_LENGTH = 8;
+import {
+  isEntirelyNumeric,
+  isTooShort,
+  MINIMUM_PASSWORD_LENGTH,
+} from '../../backends/password-rules';
 
 let commonPasswords: Promise<ReadonlySet<string>> | undefined;
 
@@ -30,13 +34,12 @@ const pythonStrip = (text: string) => text.replace(/^\s+|\s+$/g, '');
 
 /** Why the policy refuses `password`, in one sentence; null when it is acceptable. */
 export async function passwordProblem(password: string): Promise<string | null> {
-  // Code points, as Python's len() counts them.
-  if (Array.from(password).length < MINIMUM_PASSWORD_LENGTH) {
+  if (isTooShort(password)) {
     return `This password is too short. It must contain at least ${MINIMUM_PASSWORD_LENGTH} characters.`;
   }
   if ((await loadCommonPasswords()).has(pythonStrip(password.toLowerCase()))) {
     return 'This password is too common.';
   }
-  if (/^\p{Nd}+$/u.test(password)) return 'This password is entirely numeric.';
+  if (isEntirelyNumeric(password)) return 'This password is entirely numeric.';
   return null;
 }

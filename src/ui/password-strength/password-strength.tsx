@@ -3,12 +3,8 @@ import { useLocale } from '../../i18n/use-locale';
 import { useStrengthMessages } from '../../i18n/strength-messages';
 import { useModule } from '../../lib/use-module';
 import { strengthEstimator } from './strength-estimator-loader';
-import {
-  levelByShape,
-  levelOfScore,
-  MINIMUM_PASSWORD_LENGTH,
-  type StrengthLevel,
-} from './strength-level';
+import { MINIMUM_PASSWORD_LENGTH } from '../../backends/password-rules';
+import { levelByShape, levelOfScore, type StrengthLevel } from './strength-level';
 
 const NO_INPUTS: readonly string[] = [];
 
@@ -58,7 +54,7 @@ export function PasswordStrength({ password, userInputs = NO_INPUTS }: PasswordS
         <span id={labelId}>{messages.label}</span>: <strong>{word}</strong>
       </p>
       <meter
-        className={`strength-meter strength-meter--${judged.level ?? 'unknown'}`}
+        className="strength-meter"
         aria-labelledby={labelId}
         aria-valuetext={word}
         min={0}

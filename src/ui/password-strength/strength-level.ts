@@ -1,20 +1,16 @@
-/**
- * The reference backends' length rule: shorter passwords are refused, so the meter says so without
- * waiting for zxcvbn.
- */
-export const MINIMUM_PASSWORD_LENGTH = 8;
+import { isEntirelyNumeric, isTooShort } from '../../backends/password-rules';
 
 export type StrengthLevel = 'too-short' | 'weak' | 'fair' | 'strong';
 
-/** What the password's shape alone decides, before any estimate: null when zxcvbn must judge. */
+/**
+ * What the password's shape alone decides, before any estimate: the backends refuse it whatever
+ * zxcvbn says. Null when zxcvbn must judge.
+ */
 export function levelByShape(
   password: string,
 ): { level: StrengthLevel; why: 'length' | 'digits' } | null {
-  // Code points, as the backends' len() counts them, not UTF-16 units.
-  if (Array.from(password).length < MINIMUM_PASSWORD_LENGTH)
-    return { level: 'too-short', why: 'length' };
-  // The reference backends refuse a password of digits only, however long.
-  if (/^\d+$/.test(password)) return { level: 'weak', why: 'digits' };
+  if (isTooShort(password)) return { level: 'too-short', why: 'length' };
+  if (isEntirelyNumeric(password)) return { level: 'weak', why: 'digits' };
   return null;
 }
 
