@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import json
 import os
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -26,6 +27,9 @@ class User(BaseModel):
 
 class UserInDB(User):
     hashed_password: str
+    # Tokens issued before this time (time.time_ns()) are revoked: set by a password change, a
+    # reset and "log out everywhere".
+    tokens_valid_after: int = 0
 
 
 def hash_password(password: str) -> str:
@@ -81,6 +85,17 @@ DUMMY_HASH = hash_password("dummy password")
 def get_user(username: str) -> Optional[UserInDB]:
     """The user whose username is exactly `username`: no trimming, case-sensitive."""
     return users_db.get(username)
+
+
+def set_password(user: UserInDB, password: str) -> None:
+    """Stores the new password's hash and revokes every token issued to the user so far."""
+    user.hashed_password = hash_password(password)
+    revoke_tokens(user)
+
+
+def revoke_tokens(user: UserInDB) -> None:
+    """Every token issued to the user until now stops working."""
+    user.tokens_valid_after = time.time_ns()
 
 
 def authenticate_user(username: str, password: str) -> Optional[UserInDB]:
