@@ -6,6 +6,8 @@ from django.utils.cache import patch_vary_headers
 
 ALLOWED_METHODS = "GET, POST, OPTIONS"
 ALLOWED_HEADERS = "Authorization, Content-Type"
+# The app reads the wait from a 429's Retry-After; CORS hides other headers from scripts.
+EXPOSED_HEADERS = "Retry-After"
 # A day; browsers cap it lower anyway (Chrome at two hours).
 MAX_AGE = "86400"
 
@@ -32,6 +34,7 @@ class CorsMiddleware:
             response = self.get_response(request)
         if allowed:
             response["Access-Control-Allow-Origin"] = origin
+            response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
         # On every answer, allowed origin or not: a cache must not hand one origin's answer
         # to another.
         patch_vary_headers(response, ("Origin",))

@@ -6,14 +6,15 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 # The accounts every reference backend and the mock API share, in examples/seed-users.json (or the
-# file SEED_USERS_FILE names). Only the username, the password and `disabled` are read: alice is
-# deactivated, which SimpleJWT refuses. Their ids are not set but followed: they are created in the
-# order of their ids, so that a new database gives them the ids 1 to 4, as the mock does.
+# file SEED_USERS_FILE names). Only the username, the email (where reset links go), the password
+# and `disabled` are read: alice is deactivated, which SimpleJWT refuses. Their ids are not set
+# but followed: they are created in the order of their ids, so that a new database gives them the
+# ids 1 to 4, as the mock does.
 DEFAULT_SEED_USERS_FILE = Path(__file__).resolve().parents[4] / "seed-users.json"
 
 
 def load_seed_users():
-    """The seed users as (username, password, is_active)."""
+    """The seed users as (username, email, password, is_active)."""
     path = Path(os.environ.get("SEED_USERS_FILE") or DEFAULT_SEED_USERS_FILE)
     try:
         with open(path, encoding="utf-8") as file:
@@ -26,7 +27,7 @@ def load_seed_users():
     except json.JSONDecodeError as error:
         raise CommandError(f"The seed users file {path} is not valid JSON: {error}") from None
     users = sorted(users, key=lambda u: u["id"])
-    return [(u["username"], u["password"], not u["disabled"]) for u in users]
+    return [(u["username"], u["email"], u["password"], not u["disabled"]) for u in users]
 
 
 class Command(BaseCommand):
@@ -34,10 +35,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         User = get_user_model()
-        for username, password, is_active in load_seed_users():
+        for username, email, password, is_active in load_seed_users():
             if User.objects.filter(username=username).exists():
                 continue
-            user = User(username=username, is_active=is_active)
+            user = User(username=username, email=email, is_active=is_active)
             user.set_password(password)
             user.save()
             self.stdout.write(f"Created {username} (id {user.id})")
