@@ -45,6 +45,7 @@ export default defineConfig(({ command, mode, isPreview }) => {
     __GATEHOUSE_LOGIN_IDENTIFIER__: JSON.stringify(features.loginIdentifier),
     __GATEHOUSE_SIGNUP__: JSON.stringify(features.signup),
     __GATEHOUSE_API_LOGOUT__: JSON.stringify(features.apiLogout),
+    __GATEHOUSE_PASSWORD_RESET__: JSON.stringify(features.passwordReset),
   };
   return {
     plugins: [

@@ -34,6 +34,7 @@ const VARIABLES = [
   'VITE_LOGIN_IDENTIFIER',
   'VITE_SIGNUP',
   'VITE_API_LOGOUT',
+  'VITE_PASSWORD_RESET',
 ]
   .map((name) => `-u ${name}`)
   .join(' ');

@@ -15,6 +15,7 @@ export default defineConfig({
     __GATEHOUSE_LOGIN_IDENTIFIER__: '"username"',
     __GATEHOUSE_SIGNUP__: 'true',
     __GATEHOUSE_API_LOGOUT__: 'false',
+    __GATEHOUSE_PASSWORD_RESET__: 'true',
   },
   test: {
     include: ['backend-tests/**/*.test.ts'],

@@ -7,6 +7,7 @@ interface ImportMetaEnv {
   readonly VITE_LOGIN_IDENTIFIER?: string;
   readonly VITE_SIGNUP?: string;
   readonly VITE_API_LOGOUT?: string;
+  readonly VITE_PASSWORD_RESET?: string;
 }
 
 interface ImportMeta {
@@ -27,6 +28,9 @@ declare const __GATEHOUSE_LOGIN_IDENTIFIER__: 'username' | 'email';
 
 /** VITE_SIGNUP resolved by vite.config.ts (default true). */
 declare const __GATEHOUSE_SIGNUP__: boolean;
+
+/** VITE_PASSWORD_RESET resolved by vite.config.ts (default true where the profile has the routes). */
+declare const __GATEHOUSE_PASSWORD_RESET__: boolean;
 
 /** VITE_API_LOGOUT resolved by vite.config.ts (default false). */
 declare const __GATEHOUSE_API_LOGOUT__: boolean;

@@ -18,7 +18,7 @@ export type Session =
   { status: 'anonymous' } | { status: 'authenticated'; token: string; claims: JwtClaims };
 
 export type SessionEndReason =
-  'logout' | 'expired' | 'invalid' | 'revoked' | 'disabled' | 'other-tab';
+  'logout' | 'everywhere' | 'expired' | 'invalid' | 'revoked' | 'disabled' | 'other-tab';
 
 const ANONYMOUS: Session = { status: 'anonymous' };
 

@@ -61,6 +61,36 @@ export type Refusal = ServerError & { status: number };
 /** Why a refused request ends the session. */
 export type Rejection = 'expired' | 'revoked' | 'invalid' | 'disabled';
 
+export interface AccountRoutes {
+  /** Asks for a reset link by e-mail; the answer is the same for an unknown account. */
+  resetRequest: {
+    path: string;
+    body: (identifier: string, field: LoginIdentifier) => RequestBody;
+  };
+  /** Sets a new password with the token from the link. */
+  resetConfirm: {
+    path: string;
+    body: (token: string, password: string) => RequestBody;
+    /** Whether the refusal is of the link itself (bad, expired or used), not of the password. */
+    refusesToken: (refusal: Refusal) => boolean;
+  };
+  /** Changes the logged-in person's password; answers new tokens, as a login does. */
+  passwordChange: {
+    path: string;
+    body: (currentPassword: string, newPassword: string) => RequestBody;
+    parse: (data: unknown) => LoginResult;
+    /** Whether the refusal says the current password is wrong. */
+    refusesCurrentPassword: (refusal: Refusal) => boolean;
+  };
+  /**
+   * Whether a refusal of a new password (sign-up, reset, change) is the password policy's: its
+   * message goes under the password field.
+   */
+  refusesNewPassword: (refusal: Refusal) => boolean;
+  /** Revokes every token of the logged-in person, on every device. */
+  logoutEverywhere: { path: string };
+}
+
 export interface ApiDialect {
   profile: ApiProfile;
   /** What people can log in with, as VITE_LOGIN_IDENTIFIER says. */
@@ -95,6 +125,11 @@ export interface ApiDialect {
     path: string;
     requests: (accessToken: string | null, refreshToken: string | null) => DialectRequest[];
   } | null;
+  /**
+   * Password reset by e-mail, password change and log-out-everywhere; null where the backend has
+   * none.
+   */
+  account: AccountRoutes | null;
   /** Reads an error answer's body. */
   readError: (body: unknown) => ServerError;
   /**
@@ -117,5 +152,9 @@ export function dialectPaths(dialect: ApiDialect): string[] {
     dialect.refresh?.path,
     dialect.signup?.path,
     dialect.logout?.path,
+    dialect.account?.resetRequest.path,
+    dialect.account?.resetConfirm.path,
+    dialect.account?.passwordChange.path,
+    dialect.account?.logoutEverywhere.path,
   ].filter((path): path is string => path !== undefined);
 }

@@ -199,6 +199,7 @@ describe('parseFeatureEnv (what the app offers)', () => {
         loginIdentifier: 'username',
         signup: true,
         apiLogout: false,
+        passwordReset: true,
       },
     });
   });
@@ -232,6 +233,7 @@ describe('parseFeatureEnv (what the app offers)', () => {
         loginIdentifier: 'email',
         signup: false,
         apiLogout: true,
+        passwordReset: true,
       },
     });
   });

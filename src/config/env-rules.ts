@@ -92,6 +92,11 @@ export interface FeatureEnv {
   signup: boolean;
   /** VITE_API_LOGOUT: Log out also asks the backend to revoke the session's tokens. */
   apiLogout: boolean;
+  /**
+   * VITE_PASSWORD_RESET: /forgot-password, /reset-password and their link (on by default where the
+   * profile has the account routes).
+   */
+  passwordReset: boolean;
 }
 
 function oneOf<T extends string>(name: string, choices: readonly T[], raw: string | undefined) {
@@ -108,6 +113,7 @@ export function parseFeatureEnv(raw: {
   VITE_LOGIN_IDENTIFIER?: string;
   VITE_SIGNUP?: string;
   VITE_API_LOGOUT?: string;
+  VITE_PASSWORD_RESET?: string;
 }): Parsed<FeatureEnv> {
   const apiProfile = oneOf('VITE_API_PROFILE', API_PROFILES, raw.VITE_API_PROFILE);
   if (!apiProfile.ok) return apiProfile;
@@ -147,6 +153,20 @@ export function parseFeatureEnv(raw: {
         `profile has none. Leave VITE_API_LOGOUT unset or set it to false.`,
     };
   }
+  const passwordReset = parseFlag(
+    'VITE_PASSWORD_RESET',
+    raw.VITE_PASSWORD_RESET,
+    dialect.account !== null,
+  );
+  if (!passwordReset.ok) return passwordReset;
+  if (passwordReset.value && dialect.account === null) {
+    return {
+      ok: false,
+      problem:
+        `VITE_PASSWORD_RESET=true needs password reset routes, and the ${apiProfile.value} ` +
+        `profile has none. Leave VITE_PASSWORD_RESET unset or set it to false.`,
+    };
+  }
   return {
     ok: true,
     value: {
@@ -154,6 +174,7 @@ export function parseFeatureEnv(raw: {
       loginIdentifier: loginIdentifier.value,
       signup: signup.value,
       apiLogout: apiLogout.value,
+      passwordReset: passwordReset.value,
     },
   };
 }

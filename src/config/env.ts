@@ -21,6 +21,8 @@ export interface AppEnv {
   signup: boolean;
   /** Whether Log out also asks the backend to revoke the tokens. */
   apiLogout: boolean;
+  /** Whether /forgot-password, /reset-password and the login page's link to them exist. */
+  passwordReset: boolean;
 }
 
 // Comparisons of a build-time constant rather than a lookup in backends/registry.ts: the bundler
@@ -39,4 +41,5 @@ export const env: AppEnv = {
   loginIdentifier: __GATEHOUSE_LOGIN_IDENTIFIER__,
   signup: __GATEHOUSE_SIGNUP__,
   apiLogout: __GATEHOUSE_API_LOGOUT__,
+  passwordReset: __GATEHOUSE_PASSWORD_RESET__,
 };

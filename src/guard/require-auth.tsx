@@ -14,7 +14,8 @@ export function RequireAuth() {
   const location = useLocation();
 
   if (session.status !== 'authenticated') {
-    const remember = endReason !== 'logout' && endReason !== 'other-tab';
+    const remember =
+      endReason !== 'logout' && endReason !== 'other-tab' && endReason !== 'everywhere';
     const from = location.pathname + location.search + location.hash;
     return <Navigate to={paths.login} replace state={remember ? { from } : undefined} />;
   }

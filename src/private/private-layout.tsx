@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import { logOut } from '../api/logout';
+import { env } from '../config/env';
 import { paths } from '../config/paths';
 import { useMessages } from '../i18n/messages';
 import { usePrivateMessages } from '../i18n/private-messages';
@@ -32,6 +33,9 @@ export function PrivateLayout() {
             {layout.home}
           </NavLink>
           <NavLink to={paths.profile}>{layout.profile}</NavLink>
+          {env.dialect.account !== null ? (
+            <NavLink to={paths.account}>{layout.account}</NavLink>
+          ) : null}
         </nav>
         <div className="topbar__user">
           <LanguageSwitch />

@@ -19,6 +19,7 @@ const VARIABLES = [
   'VITE_LOGIN_IDENTIFIER',
   'VITE_SIGNUP',
   'VITE_API_LOGOUT',
+  'VITE_PASSWORD_RESET',
 ] as const;
 export type ViteVariables = Partial<Record<(typeof VARIABLES)[number], string>>;
 

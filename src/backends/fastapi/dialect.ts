@@ -38,6 +38,7 @@ export const fastapi = {
   refresh: null,
   signup: null,
   logout: null,
+  account: null,
   // A 422's `detail` is a list of validation errors: no sentence to show.
   readError: (body) => ({ serverMessage: stringField(body, 'detail') }),
   rejection({ status, serverMessage }, expiredByExp) {

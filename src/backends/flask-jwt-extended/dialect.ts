@@ -17,25 +17,27 @@ const REJECTIONS = new Map<string | undefined, Rejection>([
   ['Token has been revoked', 'revoked'],
 ]);
 
+const flaskLogin = {
+  unusableStatus: 400,
+  path: '/token',
+  body: credentialsBody,
+  parse: (data: unknown) => {
+    const what = 'the login answer';
+    const record = expectRecord(data, what);
+    // The tutorial answers `token`; flask-jwt-extended's own docs, `access_token`.
+    const token = expectJwt(record, record.token === undefined ? 'access_token' : 'token', what);
+    return {
+      token,
+      refreshToken: optionalJwt(record, 'refresh_token', what),
+      userId: record.user_id === undefined ? null : expectNumber(record, 'user_id', what),
+    };
+  },
+} satisfies ApiDialect['login'];
+
 export const flaskJwtExtended = {
   profile: 'flask-jwt-extended',
   identifiers: ['username', 'email'],
-  login: {
-    unusableStatus: 400,
-    path: '/token',
-    body: credentialsBody,
-    parse(data) {
-      const what = 'the login answer';
-      const record = expectRecord(data, what);
-      // The tutorial answers `token`; flask-jwt-extended's own docs, `access_token`.
-      const token = expectJwt(record, record.token === undefined ? 'access_token' : 'token', what);
-      return {
-        token,
-        refreshToken: optionalJwt(record, 'refresh_token', what),
-        userId: record.user_id === undefined ? null : expectNumber(record, 'user_id', what),
-      };
-    },
-  },
+  login: flaskLogin,
   currentUser: { path: '/protected', parse: (data, field) => parseIdentifiedUser(data, field) },
   refresh: {
     path: '/refresh',
@@ -62,6 +64,32 @@ export const flaskJwtExtended = {
       [accessToken, refreshToken]
         .filter((token) => token !== null)
         .map((token) => ({ bearer: token })),
+  },
+  account: {
+    resetRequest: {
+      path: '/password-reset',
+      body: (identifier, field) => ({ json: { [field]: identifier } }),
+    },
+    resetConfirm: {
+      path: '/password-reset/confirm',
+      body: (token, password) => ({ json: { token, password } }),
+      refusesToken: ({ status, serverMessage }) =>
+        status === 400 && serverMessage === 'Invalid or expired reset token',
+    },
+    passwordChange: {
+      path: '/password',
+      body: (currentPassword, newPassword) => ({
+        json: { current_password: currentPassword, new_password: newPassword },
+      }),
+      // The login's own answer: `token`, `user_id`, and `refresh_token` when refresh tokens are on.
+      parse: flaskLogin.parse,
+      refusesCurrentPassword: ({ status, serverMessage }) =>
+        status === 400 && serverMessage === 'Current password is incorrect',
+    },
+    logoutEverywhere: { path: '/logout-everywhere' },
+    // The reference backend's policy words its refusals as Django's validators do.
+    refusesNewPassword: ({ status, serverMessage }) =>
+      status === 400 && serverMessage?.startsWith('This password ') === true,
   },
   readError: (body) => ({ serverMessage: stringField(body, 'msg') }),
   rejection({ status, serverMessage }) {

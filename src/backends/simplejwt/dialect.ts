@@ -54,6 +54,7 @@ export const simplejwt = {
     requests: (_accessToken, refreshToken) =>
       refreshToken === null ? [] : [{ bearer: null, body: { json: { refresh: refreshToken } } }],
   },
+  account: null,
   readError: (body) => ({
     serverMessage: stringField(body, 'detail'),
     serverCode: stringField(body, 'code'),

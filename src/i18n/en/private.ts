@@ -4,6 +4,7 @@ export const en = {
     nav: 'Main',
     home: 'Home',
     profile: 'Profile',
+    account: 'Account',
     logout: 'Log out',
     signedInAs: 'Signed in as',
   },
@@ -19,6 +20,25 @@ export const en = {
     username: 'Username',
     email: 'Email',
     fullName: 'Full name',
+  },
+  account: {
+    title: 'Account',
+    change: {
+      title: 'Change password',
+      current: 'Current password',
+      submit: 'Change password',
+      pending: 'Changing your password…',
+      done: 'Password changed.',
+      missingCurrent: 'Enter your current password.',
+      wrongCurrent: 'The current password is wrong.',
+    },
+    everywhere: {
+      title: 'Log out everywhere',
+      intro: 'Ends every session of this account, on every device and browser, this one included.',
+      submit: 'Log out everywhere',
+      pending: 'Logging out everywhere…',
+    },
+    unavailable: 'Password changes are not available on this server.',
   },
 };
 

@@ -22,6 +22,8 @@ export const en = {
       email: 'The server could not read these details. Check your email and password.',
     },
     accountCreated: 'Account created. Log in with your new password.',
+    passwordChanged: 'Password changed. Log in with your new password.',
+    forgotPassword: 'Forgot your password?',
     noAccount: 'New here?',
     createAccount: 'Create an account',
     tokenAlreadyExpired:
@@ -39,6 +41,7 @@ export const en = {
     disabled: 'This account is disabled. Contact the site’s administrator.',
     'other-tab': 'You logged out in another tab.',
     logout: 'You have logged out.',
+    everywhere: 'You were logged out on every device.',
   },
   errors: {
     network: 'Can’t reach the server. Check your connection and try again.',

@@ -6,6 +6,7 @@ export const es: PrivateMessages = {
     nav: 'Principal',
     home: 'Inicio',
     profile: 'Perfil',
+    account: 'Cuenta',
     logout: 'Cerrar sesión',
     signedInAs: 'Sesión iniciada como',
   },
@@ -21,5 +22,25 @@ export const es: PrivateMessages = {
     username: 'Usuario',
     email: 'Correo electrónico',
     fullName: 'Nombre completo',
+  },
+  account: {
+    title: 'Cuenta',
+    change: {
+      title: 'Cambiar la contraseña',
+      current: 'Contraseña actual',
+      submit: 'Cambiar la contraseña',
+      pending: 'Cambiando tu contraseña…',
+      done: 'Contraseña cambiada.',
+      missingCurrent: 'Escribe tu contraseña actual.',
+      wrongCurrent: 'La contraseña actual no es correcta.',
+    },
+    everywhere: {
+      title: 'Cerrar sesión en todas partes',
+      intro:
+        'Cierra todas las sesiones de esta cuenta, en todos los dispositivos y navegadores, también esta.',
+      submit: 'Cerrar sesión en todas partes',
+      pending: 'Cerrando sesión en todas partes…',
+    },
+    unavailable: 'Este servidor no permite cambiar contraseñas.',
   },
 };

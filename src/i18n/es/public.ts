@@ -26,6 +26,8 @@ export const es: Messages = {
       username: 'El servidor no pudo leer estos datos. Revisa tu usuario y tu contraseña.',
       email: 'El servidor no pudo leer estos datos. Revisa tu correo y tu contraseña.',
     },
+    passwordChanged: 'Contraseña cambiada. Inicia sesión con tu nueva contraseña.',
+    forgotPassword: '¿Olvidaste tu contraseña?',
     accountCreated: 'Cuenta creada. Inicia sesión con tu nueva contraseña.',
     noAccount: '¿Eres nuevo?',
     createAccount: 'Crear una cuenta',
@@ -38,6 +40,7 @@ export const es: Messages = {
     capsLock: 'Bloq Mayús está activado',
   },
   sessionEnded: {
+    everywhere: 'Se cerró tu sesión en todos los dispositivos.',
     expired: 'Tu sesión ha caducado. Vuelve a iniciar sesión.',
     invalid: 'Tu sesión ya no es válida. Vuelve a iniciar sesión.',
     revoked: 'El servidor ha cerrado tu sesión. Vuelve a iniciar sesión.',

@@ -14,6 +14,8 @@ export interface MockAppSettings {
   readonly loginIdentifier: LoginIdentifier;
   /** Whether the backend has the course project's sign-up route. */
   readonly signup: boolean;
+  /** Whether the backend has the account routes: password reset, change, log out everywhere. */
+  readonly passwordReset: boolean;
 }
 
 export interface BackendMockContext {

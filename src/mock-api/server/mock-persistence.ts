@@ -1,14 +1,18 @@
 /**
  * What the mock server remembers across reloads and tabs, in localStorage, as a real server's
  * database would: the expired and revoked token ids (`gatehouse:mock-tokens`: "Expire now" and a
- * logout's blocklist still hold after a reload) and the accounts created with POST /signup
- * (`gatehouse:mock-users`). The panel's Reset clears both.
+ * logout's blocklist still hold after a reload), the accounts created with POST /signup
+ * (`gatehouse:mock-users`), and the account changes (`gatehouse:mock-accounts`: new passwords,
+ * reset links, the Mailbox, revocations), since a reset link opens a new page. The panel's Reset
+ * clears them all.
  */
+import { createMockAccountState, type MockAccountState, type MockMail } from './mock-accounts';
 import type { MockServerState } from './mock-server-state';
 import { mockUsers, type MockUser } from './users';
 
 export const MOCK_TOKENS_STORAGE_KEY = 'gatehouse:mock-tokens';
 export const MOCK_USERS_STORAGE_KEY = 'gatehouse:mock-users';
+export const MOCK_ACCOUNTS_STORAGE_KEY = 'gatehouse:mock-accounts';
 
 function readJson(key: string): unknown {
   try {
@@ -56,6 +60,103 @@ function storedSignup(value: unknown): MockUser | null {
   return { id, username, email, password, fullName: null, disabled: false };
 }
 
+/** The account state and the seed users' changed passwords, as stored. */
+interface StoredAccounts {
+  serial: number;
+  issues: [string, number, number][];
+  validAfter: [number, number][];
+  resetTokens: [string, number, number][];
+  resetRequests: [string, number[]][];
+  mailbox: MockMail[];
+  passwords: [number, string][];
+}
+
+function storedAccounts(state: MockServerState): StoredAccounts {
+  const { accounts } = state;
+  const seedPasswords = new Map(mockUsers.map((user) => [user.id, user.password]));
+  return {
+    serial: accounts.serial,
+    issues: [...accounts.issues].map(([jti, { userId, serial }]) => [jti, userId, serial]),
+    validAfter: [...accounts.validAfter],
+    resetTokens: [...accounts.resetTokens].map(([token, { userId, expiresAt }]) => [
+      token,
+      userId,
+      expiresAt,
+    ]),
+    resetRequests: [...accounts.resetRequests],
+    mailbox: accounts.mailbox,
+    passwords: state.users
+      .filter((user) => seedPasswords.has(user.id) && seedPasswords.get(user.id) !== user.password)
+      .map((user) => [user.id, user.password]),
+  };
+}
+
+const isNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+/** Rows of a stored list whose every cell passes its check; anything else is dropped. */
+function rows<T extends unknown[]>(
+  value: unknown,
+  checks: { [K in keyof T]: (cell: unknown) => cell is T[K] },
+): T[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (row): row is T =>
+      Array.isArray(row) &&
+      row.length === checks.length &&
+      checks.every((check, index) => check(row[index])),
+  );
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNumberList = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every(isNumber);
+
+function isMail(value: unknown): value is MockMail {
+  if (typeof value !== 'object' || value === null) return false;
+  const mail = value as Record<string, unknown>;
+  return (
+    ['id', 'to', 'subject', 'body', 'link'].every((key) => isString(mail[key])) &&
+    isNumber(mail.sentAt)
+  );
+}
+
+/** What `gatehouse:mock-accounts` holds, read defensively: a bad entry is left out. */
+function readAccounts(value: unknown): {
+  accounts: MockAccountState;
+  passwords: [number, string][];
+} {
+  const accounts = createMockAccountState();
+  if (typeof value !== 'object' || value === null) return { accounts, passwords: [] };
+  const stored = value as Record<string, unknown>;
+  accounts.serial = isNumber(stored.serial) ? stored.serial : 0;
+  for (const [jti, userId, serial] of rows<[string, number, number]>(stored.issues, [
+    isString,
+    isNumber,
+    isNumber,
+  ])) {
+    accounts.issues.set(jti, { userId, serial });
+  }
+  for (const [userId, serial] of rows<[number, number]>(stored.validAfter, [isNumber, isNumber])) {
+    accounts.validAfter.set(userId, serial);
+  }
+  for (const [token, userId, expiresAt] of rows<[string, number, number]>(stored.resetTokens, [
+    isString,
+    isNumber,
+    isNumber,
+  ])) {
+    accounts.resetTokens.set(token, { userId, expiresAt });
+  }
+  for (const [identifier, times] of rows<[string, number[]]>(stored.resetRequests, [
+    isString,
+    isNumberList,
+  ])) {
+    accounts.resetRequests.set(identifier, times);
+  }
+  accounts.mailbox = Array.isArray(stored.mailbox) ? stored.mailbox.filter(isMail) : [];
+  return { accounts, passwords: rows<[number, string]>(stored.passwords, [isNumber, isString]) };
+}
+
 /**
  * Loads what an earlier page (or another tab) stored, follows later changes from other tabs,
  * and saves whenever the server's state changes (`state.onChange`).
@@ -70,10 +171,13 @@ export function keepServerStateInStorage(state: MockServerState): void {
     const signups = (Array.isArray(stored) ? stored : [])
       .map(storedSignup)
       .filter((user) => user !== null);
+    const { accounts, passwords } = readAccounts(readJson(MOCK_ACCOUNTS_STORAGE_KEY));
+    const changed = new Map(passwords);
+    state.accounts = accounts;
     state.users.splice(
       0,
       state.users.length,
-      ...mockUsers.map((user) => ({ ...user })),
+      ...mockUsers.map((user) => ({ ...user, password: changed.get(user.id) ?? user.password })),
       ...signups,
     );
   };
@@ -82,7 +186,8 @@ export function keepServerStateInStorage(state: MockServerState): void {
     if (
       event.key === null ||
       event.key === MOCK_TOKENS_STORAGE_KEY ||
-      event.key === MOCK_USERS_STORAGE_KEY
+      event.key === MOCK_USERS_STORAGE_KEY ||
+      event.key === MOCK_ACCOUNTS_STORAGE_KEY
     ) {
       load();
     }
@@ -92,5 +197,11 @@ export function keepServerStateInStorage(state: MockServerState): void {
     writeJson(MOCK_TOKENS_STORAGE_KEY, lists, lists.expired.length + lists.revoked.length === 0);
     const signups = state.users.filter((user) => user.id > mockUsers.length);
     writeJson(MOCK_USERS_STORAGE_KEY, signups, signups.length === 0);
+    const accounts = storedAccounts(state);
+    writeJson(
+      MOCK_ACCOUNTS_STORAGE_KEY,
+      accounts,
+      accounts.serial === 0 && accounts.mailbox.length === 0 && accounts.resetRequests.length === 0,
+    );
   };
 }

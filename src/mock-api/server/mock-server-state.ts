@@ -1,5 +1,6 @@
 import { decodeBase64Url } from '../../emulation/base64url';
 import { parseJsonObject } from '../../emulation/jwt-signing';
+import { createMockAccountState, type MockAccountState } from './mock-accounts';
 import { createMemoryMockConfigStore, type MockConfigStore } from './mock-config';
 import { mockUsers, type MockUser } from './users';
 
@@ -10,6 +11,8 @@ export interface MockServerState {
   revokedJtis: Set<string>;
   /** Tokens (tokenId) expired ahead of their `exp` by the "Expire now" control. */
   expiredJtis: Set<string>;
+  /** Reset links, the Mailbox, and the revocations of password changes. */
+  accounts: MockAccountState;
   config: MockConfigStore;
   /** Draws the failure share and the random latency; tests put a predictable one here. */
   random: () => number;
@@ -24,6 +27,7 @@ export function createMockServerState(
     users: mockUsers.map((user) => ({ ...user })),
     revokedJtis: new Set(),
     expiredJtis: new Set(),
+    accounts: createMockAccountState(),
     config,
     random: Math.random,
     onChange: () => undefined,
@@ -76,6 +80,7 @@ export function resetMockServerState(state: MockServerState): void {
   state.users.splice(0, state.users.length, ...mockUsers.map((user) => ({ ...user })));
   state.revokedJtis.clear();
   state.expiredJtis.clear();
+  state.accounts = createMockAccountState();
   state.config.reset();
   state.onChange();
 }

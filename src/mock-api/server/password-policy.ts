@@ -1,5 +1,5 @@
 /**
- * The reference backends' password policy, for the mock's sign-up: at least 8
+ * The reference backends' password policy, for the mock's sign-up, reset and change: at least 8
  * characters, not one of the common passwords, not digits only, in Django's validators' words.
  * The list is examples/common-passwords.txt, which the Flask backend reads too; it is
  * fetched the first time a password is checked.

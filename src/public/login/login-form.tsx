@@ -33,6 +33,8 @@ function warmUp() {
 interface LoginFormProps {
   /** The username or email of an account just created: filled in, the password focused. */
   signedUp?: string;
+  /** A password reset just succeeded: said, as news. */
+  passwordChanged?: boolean;
 }
 
 function readCredentials(form: HTMLFormElement): Credentials {
@@ -40,7 +42,7 @@ function readCredentials(form: HTMLFormElement): Credentials {
   return { identifier: field(env.loginIdentifier), password: field('password') };
 }
 
-export function LoginForm({ signedUp }: LoginFormProps) {
+export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps) {
   const messages = useMessages();
   const { login } = messages;
   const field = env.loginIdentifier;
@@ -84,7 +86,8 @@ export function LoginForm({ signedUp }: LoginFormProps) {
 
   const sessionNotice = endReason === null ? null : messages.sessionEnded[endReason];
   // A logout the person chose is news, not an error; an ended session is something to act on.
-  const chosenByUser = endReason === 'logout' || endReason === 'other-tab';
+  const chosenByUser =
+    endReason === 'logout' || endReason === 'other-tab' || endReason === 'everywhere';
 
   return (
     <form
@@ -113,6 +116,10 @@ export function LoginForm({ signedUp }: LoginFormProps) {
       ) : signedUp !== undefined ? (
         <div className="notice" role="status">
           {login.accountCreated}
+        </div>
+      ) : passwordChanged ? (
+        <div className="notice" role="status">
+          {login.passwordChanged}
         </div>
       ) : sessionNotice !== null ? (
         <div

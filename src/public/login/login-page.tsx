@@ -6,6 +6,7 @@ import { redirectTargetFrom } from '../../guard/redirect-target';
 import { useMessages } from '../../i18n/messages';
 import { LanguageSwitch } from '../../ui/language-switch';
 import { readAuthPageState } from '../auth-page-state';
+import { passwordResetPages } from '../password-reset/password-reset-loader';
 import { signupPage } from '../signup/signup-loader';
 import { LoginForm } from './login-form';
 
@@ -14,7 +15,7 @@ export function LoginPage() {
   const session = useSession();
   const location = useLocation();
   const { login } = useMessages();
-  const { from, signedUp } = readAuthPageState(location.state);
+  const { from, signedUp, passwordChanged } = readAuthPageState(location.state);
 
   if (session.status === 'authenticated') {
     return <Navigate to={redirectTargetFrom(location)} replace />;
@@ -23,7 +24,18 @@ export function LoginPage() {
   return (
     <main className="centered-page" id="main">
       <div className="login-column">
-        <LoginForm signedUp={signedUp} />
+        <LoginForm signedUp={signedUp} passwordChanged={passwordChanged} />
+        {env.passwordReset ? (
+          <p className="switch-page">
+            <Link
+              to={paths.forgotPassword}
+              onPointerEnter={passwordResetPages.prefetch}
+              onFocus={passwordResetPages.prefetch}
+            >
+              {login.forgotPassword}
+            </Link>
+          </p>
+        ) : null}
         {env.signup ? (
           <p className="switch-page">
             {login.noAccount}{' '}

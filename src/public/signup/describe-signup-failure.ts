@@ -1,4 +1,5 @@
 import type { ApiError } from '../../api/api-error';
+import { env } from '../../config/env';
 import { describeApiError } from '../../api/describe-api-error';
 import type { LoginIdentifier } from '../../backends/vocabulary';
 import type { SignupMessages } from '../../i18n/en/signup';
@@ -14,6 +15,11 @@ export function describeSignupFailure(
 ): SignupProblem {
   if (error.kind === 'http') {
     if (error.status === 409) return { text: signup.taken[kind], field: 'identifier' };
+    // The server's password policy: its reason goes under the password.
+    const refusal = { status: error.status ?? 0, serverMessage: error.serverMessage };
+    if (error.serverMessage !== undefined && env.dialect.account?.refusesNewPassword(refusal)) {
+      return { text: error.serverMessage, field: 'password' };
+    }
     if (error.status === 400) return { text: signup.refused(error.serverMessage), field: null };
     // A backend without the route (the tutorial's own) answers 404, or 405 for a GET-only path.
     if (error.status === 404 || error.status === 405) {

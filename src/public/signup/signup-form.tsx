@@ -14,6 +14,7 @@ import { useMessages } from '../../i18n/messages';
 import { useSignupMessages } from '../../i18n/signup-messages';
 import { formFields } from '../../lib/form-fields';
 import { useTypedBeforeScript } from '../../lib/use-typed-before-script';
+import { ProblemText } from '../../ui/new-password-fields';
 import { PasswordField } from '../../ui/password-field';
 import { PasswordStrength } from '../../ui/password-strength/password-strength';
 import { SubmitButton } from '../../ui/submit-button';
@@ -57,17 +58,9 @@ function Field({ field, label, type, autoComplete, problem, inputRef, onValue }:
               }
         }
       />
-      <FieldProblem id={`${id}-problem`} text={ownProblem} />
+      <ProblemText id={`${id}-problem`} text={ownProblem} />
     </div>
   );
-}
-
-function FieldProblem({ id, text }: { id: string; text: string | null }) {
-  return text !== null ? (
-    <p id={id} className="field-error" role="alert">
-      {text}
-    </p>
-  ) : null;
 }
 
 interface NewPasswordProps {
@@ -93,7 +86,7 @@ function NewPassword({ field, label, problem, inputRef, onValue, children }: New
       problemId={ownProblem !== null ? `${id}-problem` : undefined}
       onValue={onValue}
     >
-      <FieldProblem id={`${id}-problem`} text={ownProblem} />
+      <ProblemText id={`${id}-problem`} text={ownProblem} />
       {children}
     </PasswordField>
   );

@@ -1,8 +1,9 @@
 /**
  * The mock API in flask-jwt-extended's dialect: the tutorial's POST /token and GET /protected, answering like Flask with
  * flask-jwt-extended, POST /refresh when refresh tokens are on, and the course project's
- * POST /signup (with the reference backend's password policy) and POST /logout (with a
- * blocklist). It answers like the reference backend in
+ * POST /signup and POST /logout (with a blocklist), and the account routes: password reset by
+ * e-mail (delivered to the Mock API panel's Mailbox), password change and log-out-everywhere,
+ * which revoke every token the person held. It answers like the reference backend in
  * examples/flask-api, which backend-tests/differential checks. The login field is the build's
  * VITE_LOGIN_IDENTIFIER (`username` or `email`), read per request. The same handlers serve the
  * browser (setupWorker) and the tests (setupServer).
@@ -13,7 +14,18 @@ import type { LoginIdentifier } from '../../../backends/vocabulary';
 import { methodNotAllowed, notFound } from '../../../emulation/werkzeug-pages';
 import { createAccessToken, createRefreshToken, verifyJwt } from './flask-jwt';
 import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
+import {
+  isResetTokenValid,
+  isRevokedByAccountChange,
+  recordIssue,
+  redeemResetToken,
+  resetRequestWait,
+  revokeTokensOf,
+  sendResetLink,
+} from '../../../mock-api/server/mock-accounts';
 import type { MockRoutes } from '../../../mock-api/server/mock-routes';
+import { tokenId } from '../../../mock-api/server/mock-server-state';
+import type { MockUser } from '../../../mock-api/server/users';
 import { passwordProblem } from '../../../mock-api/server/password-policy';
 import { flaskJwtExtended as dialect } from '../dialect';
 
@@ -45,6 +57,27 @@ async function readCredentials(
 }
 
 const badRequest = (msg: string) => HttpResponse.json({ msg }, { status: 400 });
+
+/** The body's string fields `names`, or the 400 message naming the first one missing or empty. */
+async function readStrings<N extends string>(
+  request: Request,
+  names: readonly N[],
+): Promise<Record<N, string> | { problem: string }> {
+  const body = await readJsonObject(request);
+  if (body === null) return { problem: 'The request body must be a JSON object' };
+  const values: Partial<Record<N, string>> = {};
+  for (const name of names) {
+    const value = body[name];
+    if (typeof value !== 'string' || value === '') {
+      return { problem: `${name} must be a non-empty string` };
+    }
+    values[name] = value;
+  }
+  return values as Record<N, string>;
+}
+
+/** Where the reset link takes the person: this app, as the backend's APP_URL says. */
+const appUrl = () => globalThis.location.origin;
 
 /** flask-jwt-extended's answer to a request whose token it refused. */
 const refused = ({ status, msg }: { status: number; msg: string }) =>
@@ -84,7 +117,9 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
     verifyJwt(request.headers.get('Authorization'), {
       nowSeconds: nowSeconds(),
       refresh,
-      isRevoked: (jti) => typeof jti === 'string' && state.revokedJtis.has(jti),
+      isRevoked: (jti) =>
+        (typeof jti === 'string' && state.revokedJtis.has(jti)) ||
+        isRevokedByAccountChange(state.accounts, jti),
       isExpiredEarly: (jti) => typeof jti === 'string' && state.expiredJtis.has(jti),
     });
 
@@ -94,6 +129,33 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
     state.users.find((user) => String(user.id) === claims.sub);
   const userLookupError = (claims: Record<string, unknown>) =>
     HttpResponse.json({ msg: `Error loading the user ${String(claims.sub)}` }, { status: 401 });
+
+  /** Remembers whom the token was issued to, for a later password change to revoke it. */
+  const issued = (token: string, user: MockUser) => {
+    const jti = tokenId(token);
+    if (jti !== null) recordIssue(state.accounts, jti, user.id);
+    state.onChange();
+    return token;
+  };
+
+  /** POST /token's answer; POST /password answers the same. */
+  const loginAnswer = async (user: MockUser) => {
+    const config = state.config.read();
+    const options = { identity: String(user.id), nowSeconds: nowSeconds() };
+    const token = issued(
+      await createAccessToken({ ...options, lifetimeSeconds: config.tokenLifetimeSeconds }),
+      user,
+    );
+    if (!config.issueRefreshTokens) return { token, user_id: user.id };
+    const refreshToken = issued(
+      await createRefreshToken({ ...options, lifetimeSeconds: config.refreshTokenLifetimeSeconds }),
+      user,
+    );
+    // Flask's jsonify sorts the keys.
+    return { refresh_token: refreshToken, token, user_id: user.id };
+  };
+
+  const accountRoutes = dialect.account;
 
   return [
     routes.post(dialect.login.path, async ({ request }) => {
@@ -105,19 +167,7 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       if (user === undefined) {
         return HttpResponse.json({ msg: `Bad ${field} or password` }, { status: 401 });
       }
-      const config = state.config.read();
-      const issued = { identity: String(user.id), nowSeconds: nowSeconds() };
-      const token = await createAccessToken({
-        ...issued,
-        lifetimeSeconds: config.tokenLifetimeSeconds,
-      });
-      if (!config.issueRefreshTokens) return HttpResponse.json({ token, user_id: user.id });
-      const refreshToken = await createRefreshToken({
-        ...issued,
-        lifetimeSeconds: config.refreshTokenLifetimeSeconds,
-      });
-      // Flask's jsonify sorts the keys.
-      return HttpResponse.json({ refresh_token: refreshToken, token, user_id: user.id });
+      return HttpResponse.json(await loginAnswer(user));
     }),
 
     routes.get(dialect.currentUser.path, async ({ request }) => {
@@ -174,18 +224,102 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       if (!verification.ok) return refused(verification);
       const user = userOf(verification.claims);
       if (user === undefined) return userLookupError(verification.claims);
-      const accessToken = await createAccessToken({
-        identity: String(user.id),
-        lifetimeSeconds: config.tokenLifetimeSeconds,
-        nowSeconds: nowSeconds(),
-      });
+      const accessToken = issued(
+        await createAccessToken({
+          identity: String(user.id),
+          lifetimeSeconds: config.tokenLifetimeSeconds,
+          nowSeconds: nowSeconds(),
+        }),
+        user,
+      );
       return HttpResponse.json({ access_token: accessToken });
+    }),
+
+    routes.post(accountRoutes.resetRequest.path, async ({ request }) => {
+      if (!app.passwordReset) return notFound();
+      const field = app.loginIdentifier;
+      const values = await readStrings(request, [field]);
+      if ('problem' in values) return badRequest(values.problem);
+      const identifier = values[field];
+      const now = Date.now();
+      // Counted per account typed, known or not, so the limit tells nothing either.
+      const wait = resetRequestWait(state.accounts, identifier, now);
+      state.onChange();
+      if (wait !== null) {
+        return HttpResponse.json(
+          { msg: 'Too many reset requests for this account. Try again later.' },
+          { status: 429, headers: { 'Retry-After': String(wait) } },
+        );
+      }
+      const user = state.users.find((candidate) => candidate[field] === identifier);
+      if (user?.email != null) {
+        sendResetLink(state.accounts, { userId: user.id, to: user.email, appUrl: appUrl(), now });
+        state.onChange();
+      }
+      return HttpResponse.json(
+        { msg: 'If the account exists, a reset link was sent' },
+        { status: 202 },
+      );
+    }),
+
+    routes.post(accountRoutes.resetConfirm.path, async ({ request }) => {
+      if (!app.passwordReset) return notFound();
+      const values = await readStrings(request, ['token', 'password']);
+      if ('problem' in values) return badRequest(values.problem);
+      const invalid = () => badRequest('Invalid or expired reset token');
+      if (!isResetTokenValid(state.accounts, values.token, Date.now())) return invalid();
+      const weakness = await passwordProblem(values.password);
+      if (weakness !== null) return badRequest(weakness);
+      const userId = redeemResetToken(state.accounts, values.token, Date.now());
+      const user = state.users.find((candidate) => candidate.id === userId);
+      if (user === undefined) return invalid();
+      user.password = values.password;
+      revokeTokensOf(state.accounts, user.id);
+      state.onChange();
+      return HttpResponse.json({ msg: 'Password changed' });
+    }),
+
+    routes.post(accountRoutes.passwordChange.path, async ({ request }) => {
+      if (!app.passwordReset) return notFound();
+      const verification = await verify(request, false);
+      if (!verification.ok) return refused(verification);
+      const user = userOf(verification.claims);
+      if (user === undefined) return userLookupError(verification.claims);
+      const values = await readStrings(request, ['current_password', 'new_password']);
+      if ('problem' in values) return badRequest(values.problem);
+      if (values.current_password !== user.password) {
+        return badRequest('Current password is incorrect');
+      }
+      const weakness = await passwordProblem(values.new_password);
+      if (weakness !== null) return badRequest(weakness);
+      user.password = values.new_password;
+      revokeTokensOf(state.accounts, user.id);
+      state.onChange();
+      // This tab goes on with tokens issued after the change; every older one is revoked.
+      return HttpResponse.json(await loginAnswer(user));
+    }),
+
+    routes.post(accountRoutes.logoutEverywhere.path, async ({ request }) => {
+      if (!app.passwordReset) return notFound();
+      const verification = await verify(request, false);
+      if (!verification.ok) return refused(verification);
+      const user = userOf(verification.claims);
+      if (user === undefined) return userLookupError(verification.claims);
+      revokeTokensOf(state.accounts, user.id);
+      state.onChange();
+      return HttpResponse.json({ msg: 'Logged out everywhere' });
     }),
 
     otherMethods(routes, dialect.login.path, ['POST']),
     otherMethods(routes, dialect.currentUser.path, ['GET']),
     otherMethods(routes, dialect.signup.path, ['POST'], () => app.signup),
     otherMethods(routes, dialect.logout.path, ['POST']),
+    ...[
+      accountRoutes.resetRequest.path,
+      accountRoutes.resetConfirm.path,
+      accountRoutes.passwordChange.path,
+      accountRoutes.logoutEverywhere.path,
+    ].map((path) => otherMethods(routes, path, ['POST'], () => app.passwordReset)),
     otherMethods(
       routes,
       dialect.refresh.path,
