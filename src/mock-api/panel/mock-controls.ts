@@ -2,7 +2,9 @@
  * What the Mock API panel can do to the mock server: its settings, and the actions on the app's
  * current token. Plain module, so the panel stays a thin view of it.
  */
+import type { MockMail } from '../server/mock-accounts';
 import type { MockConfigStore } from '../server/mock-config';
+import { MOCK_ACCOUNTS_STORAGE_KEY } from '../server/mock-persistence';
 import {
   expireToken,
   resetMockServerState,
@@ -19,6 +21,11 @@ export interface MockControls {
   revokeCurrentToken: () => TokenActionResult;
   /** The seed users (no sign-ups), no expired or revoked token, the default settings. */
   reset: () => void;
+  /** The e-mails the mock sent (password reset links), newest first, for the Mailbox. */
+  mailbox: {
+    read: () => readonly MockMail[];
+    subscribe: (listener: () => void) => () => void;
+  };
 }
 
 /** `currentToken`: the token the app holds now. */
@@ -26,7 +33,33 @@ export function createMockControls(
   state: MockServerState,
   currentToken: () => string | null,
 ): MockControls {
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+  // The server saves through `onChange` after every change it makes: the Mailbox follows the same
+  // moment, after the save, so a message shows as soon as the request that sent it is answered.
+  const save = state.onChange;
+  state.onChange = () => {
+    save();
+    notify();
+  };
+  // A message sent in another tab (the app open twice) reaches this one through storage.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === null || event.key === MOCK_ACCOUNTS_STORAGE_KEY) notify();
+  };
   return {
+    mailbox: {
+      read: () => state.accounts.mailbox,
+      subscribe(listener) {
+        if (listeners.size === 0) window.addEventListener('storage', onStorage);
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+          if (listeners.size === 0) window.removeEventListener('storage', onStorage);
+        };
+      },
+    },
     config: state.config,
     expireCurrentToken: () => expireToken(state, currentToken()),
     revokeCurrentToken: () => revokeToken(state, currentToken()),

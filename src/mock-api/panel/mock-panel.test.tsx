@@ -5,6 +5,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { requestPasswordReset } from '../../api/account-endpoints';
 import { ApiError } from '../../api/api-error';
 import { fetchCurrentUser, requestToken } from '../../api/endpoints';
 import { resolveApiUrl, sendRequest } from '../../api/http';
@@ -17,7 +18,11 @@ import { decodeBase64Url } from '../../emulation/base64url';
 import { createHandlers } from '../handlers';
 import { createStoredMockConfigStore, MOCK_CONFIG_STORAGE_KEY } from '../server/mock-config';
 import { createMockControls } from './mock-controls';
-import { keepServerStateInStorage, MOCK_TOKENS_STORAGE_KEY } from '../server/mock-persistence';
+import {
+  keepServerStateInStorage,
+  MOCK_ACCOUNTS_STORAGE_KEY,
+  MOCK_TOKENS_STORAGE_KEY,
+} from '../server/mock-persistence';
 import { MockPanel } from './mock-panel';
 import { createMockServerState } from '../server/mock-server-state';
 import { mockServer } from '../node';
@@ -229,6 +234,40 @@ describe('the Mock API panel', () => {
     expect(within(toggle).queryByText(/fault/)).not.toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('back to their defaults');
     await expect(fetchCurrentUser()).resolves.toMatchObject({ id: 1, identifier: 'alesanchezr' });
+  });
+
+  it('shows the reset e-mails in its Mailbox, with their links, until the reset', async () => {
+    const { user } = await openPanel();
+    const mailbox = screen.getByRole('group', { name: 'Mailbox' });
+    expect(mailbox).toHaveTextContent('No messages yet.');
+
+    await requestPasswordReset('ada');
+    await requestPasswordReset('nobody-here');
+
+    const messages = await within(mailbox).findAllByRole('listitem');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toHaveTextContent('Reset your password');
+    expect(messages[0]).toHaveTextContent('To ada@example.com');
+    const link = within(mailbox).getByRole('link', { name: 'Open the reset link' });
+    expect(link.getAttribute('href')).toMatch(
+      new RegExp(`^${window.location.origin}/reset-password#token=[\\w-]{20,}$`),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Reset users and settings' }));
+    expect(mailbox).toHaveTextContent('No messages yet.');
+  });
+
+  it('shows a message another tab’s mock sent', async () => {
+    await openPanel();
+    const otherTab = createMockServerState(createStoredMockConfigStore());
+    keepServerStateInStorage(otherTab);
+    mockServer.use(...createHandlers(otherTab));
+
+    await requestPasswordReset('ada');
+    window.dispatchEvent(new StorageEvent('storage', { key: MOCK_ACCOUNTS_STORAGE_KEY }));
+
+    const mailbox = screen.getByRole('group', { name: 'Mailbox' });
+    expect(await within(mailbox).findByRole('link', { name: 'Open the reset link' })).toBeVisible();
   });
 });
 

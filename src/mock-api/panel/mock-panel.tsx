@@ -12,6 +12,7 @@ import {
   type MockFailureKind,
   type MockLatencyMode,
 } from '../server/mock-config';
+import { Mailbox } from './mailbox';
 import type { MockControls } from './mock-controls';
 import type { TokenActionResult } from '../server/mock-server-state';
 
@@ -342,6 +343,8 @@ export function MockPanel({ controls }: { controls: MockControls }) {
               )}
             </div>
           </fieldset>
+
+          {env.passwordReset ? <Mailbox mailbox={controls.mailbox} /> : null}
 
           <p className="mock-panel__status" role="status">
             {status}
