@@ -213,6 +213,18 @@ describe('parseFeatureEnv (what the app offers)', () => {
     }
   });
 
+  it('offers password resets by default with flask-jwt-extended only', () => {
+    expect(parseFeatureEnv({})).toMatchObject({ value: { passwordReset: true } });
+    expect(parseFeatureEnv({ VITE_PASSWORD_RESET: 'false' })).toMatchObject({
+      value: { passwordReset: false },
+    });
+    for (const profile of ['fastapi', 'simplejwt']) {
+      expect(parseFeatureEnv({ VITE_API_PROFILE: profile })).toMatchObject({
+        value: { passwordReset: false },
+      });
+    }
+  });
+
   it('takes SimpleJWT with server-side logout (its token blacklist)', () => {
     expect(
       parseFeatureEnv({ VITE_API_PROFILE: ' SimpleJWT ', VITE_API_LOGOUT: 'true' }),

@@ -93,8 +93,8 @@ export interface FeatureEnv {
   /** VITE_API_LOGOUT: Log out also asks the backend to revoke the session's tokens. */
   apiLogout: boolean;
   /**
-   * VITE_PASSWORD_RESET: /forgot-password, /reset-password and their link (on by default where the
-   * profile has the account routes).
+   * VITE_PASSWORD_RESET: /forgot-password, /reset-password and their link (on by default with
+   * flask-jwt-extended).
    */
   passwordReset: boolean;
 }
@@ -153,10 +153,12 @@ export function parseFeatureEnv(raw: {
         `profile has none. Leave VITE_API_LOGOUT unset or set it to false.`,
     };
   }
+  // On by default for flask-jwt-extended only: FastAPI's and Django's own tutorials have no such
+  // routes, and a link to a page that can only say "not available" helps nobody.
   const passwordReset = parseFlag(
     'VITE_PASSWORD_RESET',
     raw.VITE_PASSWORD_RESET,
-    dialect.account !== null,
+    apiProfile.value === 'flask-jwt-extended',
   );
   if (!passwordReset.ok) return passwordReset;
   if (passwordReset.value && dialect.account === null) {
