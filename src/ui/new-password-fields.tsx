@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useState, type RefObject } from 'react';
 import { PasswordField } from './password-field';
 import { PasswordStrength } from './password-strength/password-strength';
 
@@ -35,6 +35,19 @@ export function NewPasswordFields({
   const [password, setPassword] = useState('');
   const own = (field: NewPasswordField) => (problem?.field === field ? problem.text : null);
   const inputs = useMemo(() => userInputs ?? [], [userInputs]);
+
+  // A form's reset() empties the fields without an input event: the meter must follow it.
+  useEffect(() => {
+    const form = newRef.current?.form;
+    if (form == null) return;
+    const clear = () => {
+      setPassword('');
+    };
+    form.addEventListener('reset', clear);
+    return () => {
+      form.removeEventListener('reset', clear);
+    };
+  }, [newRef]);
 
   return (
     <>

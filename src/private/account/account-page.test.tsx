@@ -40,11 +40,14 @@ describe('the account page', () => {
     const before = getToken();
 
     await changePassword(user, 'lovelace1815', 'analytical-engine-1843');
+    expect(screen.getByRole('meter', { name: 'Password strength' })).toBeVisible();
 
     expect(await screen.findByText('Password changed.')).toHaveAttribute('role', 'status');
     expect(getToken()).not.toBe(before);
     expect(screen.getByLabelText('Current password')).toHaveValue('');
     expect(screen.getByLabelText('New password')).toHaveValue('');
+    expect(screen.queryByRole('meter', { name: 'Password strength' })).toBeNull();
+
     expect(await answerTo(otherBrowser)).toEqual({
       status: 401,
       body: { msg: 'Token has been revoked' },
