@@ -8,7 +8,11 @@
  * The corpus covers every unmarked row of docs/api/fastapi.md, the contract this file proves:
  * the form login (every seed user, wrong and unknown credentials, case, spaces, missing and empty
  * fields, bodies that are not a form, grant_type), and GET /users/me/ (the Authorization header,
- * forged, expired and odd tokens, the disabled user).
+ * forged, expired and odd tokens, the disabled user), and the reference backend's account routes
+ * (POST /password-reset, /password-reset/confirm, /password and /logout-everywhere: their bodies,
+ * the policy's refusals, the limit on reset requests, a change and a log-out-everywhere, and the
+ * tokens they revoke). A reset link's own token is random and reaches its owner by e-mail only, so
+ * the corpus confirms with tokens no server issued.
  * One configuration, the tutorial's: its lifetime only moves `exp`, which the anatomy leaves out,
  * and a crafted token expires without waiting for it.
  *
@@ -45,6 +49,10 @@ import type { Exchange } from './exchange';
 interface Tokens {
   ada: string;
   alice: string;
+  /** johndoe's, whose password the corpus changes, which revokes it. */
+  john: string;
+  /** What the password change answered. */
+  johnAfterChange: string;
 }
 
 /** POST /token with a body sent as written (a form unless the headers say otherwise). */
@@ -60,6 +68,27 @@ const loginForm = (fields: Record<string, string>) => login(new URLSearchParams(
 
 const me = (authorization: string | null) => authorized('GET', '/users/me/', authorization);
 const bearer = (token: string) => me(`Bearer ${token}`);
+
+/** POST `path` with a JSON body (or one as written, when a string), and a Bearer token or none. */
+const postJson = (
+  path: string,
+  body: unknown,
+  token: string | null = null,
+  headers: Record<string, string> = JSON_TYPE,
+): Exchange => ({
+  method: 'POST',
+  path,
+  headers: token === null ? headers : { ...headers, Authorization: `Bearer ${token}` },
+  ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+});
+const resetRequest = (body: unknown, headers?: Record<string, string>) =>
+  postJson('/password-reset', body, null, headers);
+const resetConfirm = (body: unknown) => postJson('/password-reset/confirm', body);
+const changePassword = (token: string | null, body: unknown) => postJson('/password', body, token);
+const logoutEverywhere = (token: string | null) =>
+  postJson('/logout-everywhere', undefined, token, {});
+
+const NEW_PASSWORD = 'correct horse battery';
 
 /** The claims of the tutorial's token: `sub` and `exp`, nothing else. */
 const claims = (overrides: Record<string, unknown> = {}) => ({
@@ -92,6 +121,8 @@ async function buildCorpus(): Promise<DifferentialCase<Tokens>[]> {
     kidNotAString: await signed(claims(), { alg: 'HS256', typ: 'JWT', kid: 7 }),
     unknownCritical: await signed(claims(), { alg: 'HS256', typ: 'JWT', crit: ['exp'] }),
     aliceCrafted: await signed(claims({ sub: 'alice' })),
+    // No jti: the server counts it as issued at the epoch.
+    johnCrafted: await signed(claims({ sub: 'johndoe' })),
     payloadNotObject: `${encodeBase64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${encodeBase64UrlJson([1])}.${NOT_A_SIGNATURE}`,
   };
 
@@ -339,6 +370,152 @@ async function buildCorpus(): Promise<DifferentialCase<Tokens>[]> {
       exchange: (own) => ({ ...bearer(own.ada), method: 'POST' }),
     },
     { name: 'me: POST with no token', exchange: () => ({ ...me(null), method: 'POST' }) },
+
+    // POST /password-reset: the same 202 whoever is named
+    { name: 'reset request: a known account', exchange: () => resetRequest({ username: 'ada' }) },
+    { name: 'reset request: nobody', exchange: () => resetRequest({ username: 'nobody' }) },
+    { name: 'reset request: alice, disabled', exchange: () => resetRequest({ username: 'alice' }) },
+    { name: 'reset request: no username', exchange: () => resetRequest({}) },
+    { name: 'reset request: an empty username', exchange: () => resetRequest({ username: '' }) },
+    { name: 'reset request: a number', exchange: () => resetRequest({ username: 1 }) },
+    { name: 'reset request: null', exchange: () => resetRequest({ username: null }) },
+    { name: 'reset request: no body', exchange: () => resetRequest(undefined) },
+    { name: 'reset request: JSON null', exchange: () => resetRequest('null') },
+    { name: 'reset request: a JSON array', exchange: () => resetRequest(['ada']) },
+    {
+      name: 'reset request: a form',
+      exchange: () => resetRequest('username=ada', FORM_TYPE),
+    },
+    {
+      name: 'reset request: JSON sent as text/plain',
+      exchange: () => resetRequest({ username: 'ada' }, { 'Content-Type': 'text/plain' }),
+    },
+    { name: 'reset request: invalid JSON, {', exchange: () => resetRequest('{') },
+    { name: 'reset request: not JSON at all', exchange: () => resetRequest('x') },
+    {
+      name: 'reset request: GET instead of POST',
+      exchange: () => ({ method: 'GET', path: '/password-reset' }),
+    },
+    // Five an hour for one account typed, known or not.
+    ...[1, 2, 3, 4, 5, 6].map((count) => ({
+      name: `reset request: number ${count} within the hour for one account`,
+      exchange: () => resetRequest({ username: 'someone-else' }),
+    })),
+    {
+      name: 'reset request: another account is not limited',
+      exchange: () => resetRequest({ username: 'someone-new' }),
+    },
+
+    // POST /password-reset/confirm
+    {
+      name: 'reset confirm: a token no server issued',
+      exchange: () => resetConfirm({ token: 'not-a-reset-token', password: NEW_PASSWORD }),
+    },
+    {
+      name: 'reset confirm: a bad token and a weak password (the token first)',
+      exchange: () => resetConfirm({ token: 'not-a-reset-token', password: 'short' }),
+    },
+    { name: 'reset confirm: no fields', exchange: () => resetConfirm({}) },
+    {
+      name: 'reset confirm: an empty token, a number as the password',
+      exchange: () => resetConfirm({ token: '', password: 12345678 }),
+    },
+
+    // POST /password: the token first, then the body
+    {
+      name: 'change: no token',
+      exchange: () =>
+        changePassword(null, { current_password: 'lovelace1815', new_password: NEW_PASSWORD }),
+    },
+    {
+      name: 'change: a forged token and no fields',
+      exchange: () => changePassword(crafted.otherKey, {}),
+    },
+    {
+      name: 'change: a forged token and invalid JSON (the body is read first)',
+      exchange: () => changePassword(crafted.otherKey, '{'),
+    },
+    {
+      name: 'change: alice’s token',
+      exchange: (own) =>
+        changePassword(own.alice, { current_password: 'secret2', new_password: NEW_PASSWORD }),
+    },
+    { name: 'change: no fields', exchange: (own) => changePassword(own.ada, {}) },
+    {
+      name: 'change: empty and not a string',
+      exchange: (own) => changePassword(own.ada, { current_password: '', new_password: 5 }),
+    },
+    {
+      name: 'change: a wrong current password',
+      exchange: (own) =>
+        changePassword(own.ada, { current_password: 'wrong', new_password: NEW_PASSWORD }),
+    },
+    {
+      name: 'change: a wrong current password and a weak new one (the current first)',
+      exchange: (own) =>
+        changePassword(own.ada, { current_password: 'wrong', new_password: 'short' }),
+    },
+    ...['short', 'password', '12345678', '83920174652', ' 1234567 '].map((weak) => ({
+      name: `change: the policy refuses ${JSON.stringify(weak)}`,
+      exchange: (own: Tokens) =>
+        changePassword(own.ada, { current_password: 'lovelace1815', new_password: weak }),
+    })),
+    {
+      name: 'change: GET instead of POST',
+      exchange: (own) => ({ ...changePassword(own.ada, undefined), method: 'GET' as const }),
+    },
+    {
+      name: 'change: johndoe’s password, accepted',
+      exchange: (own) =>
+        changePassword(own.john, { current_password: 'secret', new_password: NEW_PASSWORD }),
+      keep: ({ body }, own) => {
+        own.johnAfterChange = (body as { access_token: string }).access_token;
+      },
+    },
+    { name: 'me: johndoe’s token from before the change', exchange: (own) => bearer(own.john) },
+    {
+      name: 'change: again with the token from before the change',
+      exchange: (own) =>
+        changePassword(own.john, { current_password: NEW_PASSWORD, new_password: 'x'.repeat(9) }),
+    },
+    {
+      name: 'me: the token the change answered',
+      exchange: (own) => bearer(own.johnAfterChange),
+    },
+    {
+      name: 'me: a crafted token for johndoe, with no jti (issued at the epoch)',
+      exchange: () => bearer(crafted.johnCrafted),
+    },
+    {
+      name: 'login: johndoe’s old password',
+      exchange: () => loginForm({ username: 'johndoe', password: 'secret' }),
+    },
+    {
+      name: 'login: johndoe’s new password',
+      exchange: () => loginForm({ username: 'johndoe', password: NEW_PASSWORD }),
+    },
+
+    // POST /logout-everywhere
+    { name: 'logout everywhere: no token', exchange: () => logoutEverywhere(null) },
+    {
+      name: 'logout everywhere: a forged token',
+      exchange: () => logoutEverywhere(crafted.otherKey),
+    },
+    { name: 'logout everywhere: alice’s token', exchange: (own) => logoutEverywhere(own.alice) },
+    {
+      name: 'logout everywhere: GET instead of POST',
+      exchange: (own) => ({ ...logoutEverywhere(own.ada), method: 'GET' as const }),
+    },
+    {
+      name: 'logout everywhere: johndoe’s token from the change',
+      exchange: (own) => logoutEverywhere(own.johnAfterChange),
+    },
+    {
+      name: 'logout everywhere: the same token again',
+      exchange: (own) => logoutEverywhere(own.johnAfterChange),
+    },
+    { name: 'me: that token after it', exchange: (own) => bearer(own.johnAfterChange) },
+    { name: 'me: ada’s token, untouched', exchange: (own) => bearer(own.ada) },
   ];
 }
 
@@ -353,6 +530,8 @@ describeDifferential({
     return {
       ada: await tokenOf(send(loginForm({ username: 'ada', password: 'lovelace1815' }))),
       alice: await tokenOf(send(loginForm({ username: 'alice', password: 'secret2' }))),
+      john: await tokenOf(send(loginForm({ username: 'johndoe', password: 'secret' }))),
+      johnAfterChange: '',
     };
   },
 });

@@ -51,3 +51,17 @@ export function stringField(body: unknown, key: string): string | undefined {
   const value = body[key];
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * The first message of the first of `fields` in a body of field errors (Django REST framework's
+ * `{"password": ["…", "…"]}`), in the body's own order.
+ */
+export function firstFieldMessage(body: unknown, fields: readonly string[]): string | undefined {
+  if (!isRecord(body)) return undefined;
+  for (const [key, value] of Object.entries(body)) {
+    if (!fields.includes(key) || !Array.isArray(value)) continue;
+    const first: unknown = value[0];
+    if (typeof first === 'string') return first;
+  }
+  return undefined;
+}

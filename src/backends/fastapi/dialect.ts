@@ -4,22 +4,30 @@
  * are `{"detail"}`, and every refused token gets the same 401, expired or forged.
  */
 import { expectRecord, expectString } from '../../lib/parse.ts';
-import type { ApiDialect } from '../api-dialect.ts';
+import type { ApiDialect, Refusal } from '../api-dialect.ts';
 import { expectJwt, optionalString, stringField } from '../dialect-parsing.ts';
+
+const fastapiLogin = {
+  unusableStatus: 422,
+  path: '/token',
+  body: ({ identifier, password }) => ({ form: { username: identifier, password } }),
+  parse: (data: unknown) => ({
+    token: expectJwt(expectRecord(data, 'the login answer'), 'access_token', 'the login answer'),
+    refreshToken: null,
+    userId: null,
+  }),
+} satisfies ApiDialect['login'];
+
+/** A 400 whose `detail` is exactly `text`: the reference backend's account refusals. */
+const refusedWith =
+  (text: string) =>
+  ({ status, serverMessage }: Refusal) =>
+    status === 400 && serverMessage === text;
 
 export const fastapi = {
   profile: 'fastapi',
   identifiers: ['username', 'email'],
-  login: {
-    unusableStatus: 422,
-    path: '/token',
-    body: ({ identifier, password }) => ({ form: { username: identifier, password } }),
-    parse: (data) => ({
-      token: expectJwt(expectRecord(data, 'the login answer'), 'access_token', 'the login answer'),
-      refreshToken: null,
-      userId: null,
-    }),
-  },
+  login: fastapiLogin,
   currentUser: {
     path: '/users/me/',
     parse(data, field) {
@@ -38,7 +46,32 @@ export const fastapi = {
   refresh: null,
   signup: null,
   logout: null,
-  account: null,
+  // The reference backend's routes (the tutorial has none): JSON bodies, unlike the login's form.
+  account: {
+    resetRequest: {
+      path: '/password-reset',
+      // `username` whatever people log in with, as in the login's OAuth2 form.
+      body: (identifier) => ({ json: { username: identifier } }),
+    },
+    resetConfirm: {
+      path: '/password-reset/confirm',
+      body: (token, password) => ({ json: { token, password } }),
+      refusesToken: refusedWith('Invalid or expired reset token'),
+    },
+    passwordChange: {
+      path: '/password',
+      body: (currentPassword, newPassword) => ({
+        json: { current_password: currentPassword, new_password: newPassword },
+      }),
+      // The login's own answer: one access token, no refresh token.
+      parse: fastapiLogin.parse,
+      refusesCurrentPassword: refusedWith('Current password is incorrect'),
+    },
+    logoutEverywhere: { path: '/logout-everywhere' },
+    // The policy words its refusals as Django's validators do.
+    refusesNewPassword: ({ status, serverMessage }) =>
+      status === 400 && serverMessage?.startsWith('This password ') === true,
+  },
   // A 422's `detail` is a list of validation errors: no sentence to show.
   readError: (body) => ({ serverMessage: stringField(body, 'detail') }),
   rejection({ status, serverMessage }, expiredByExp) {
