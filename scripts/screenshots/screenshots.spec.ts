@@ -49,3 +49,35 @@ test('profile page', async ({ page }) => {
   await expect(page.getByRole('definition').filter({ hasText: 'alesanchezr' })).toBeVisible();
   await page.screenshot({ path: `${OUT}/profile.png` });
 });
+
+test('forgot password, after sending, with the Mailbox open', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/forgot-password');
+  await page.getByLabel('Username').fill('ada');
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByText('If an account matches')).toBeVisible();
+  await page.screenshot({ path: `${OUT}/forgot-password.png` });
+  await page.getByRole('button', { name: /^Mock API/ }).click();
+  const mailbox = page.getByRole('group', { name: 'Mailbox' });
+  await mailbox.scrollIntoViewIfNeeded();
+  await expect(mailbox.getByRole('link', { name: 'Open the reset link' })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/mock-mailbox.png` });
+
+  await mailbox.getByRole('link', { name: 'Open the reset link' }).click();
+  await page.getByLabel('New password', { exact: true }).fill('lovelace');
+  await page.getByLabel('Confirm new password').fill('lovelace');
+  await expect(page.getByText('Weak', { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/reset-password.png` });
+});
+
+test('account page, after a password change', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/account');
+  await fillAndSubmit(page, '12341234');
+  await page.getByLabel('Current password').fill('12341234');
+  await page.getByLabel('New password', { exact: true }).fill('analytical-engine-1843');
+  await page.getByLabel('Confirm new password').fill('analytical-engine-1843');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Password changed.', { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/account.png` });
+});
