@@ -12,7 +12,12 @@
  * POST /api/token/refresh/ and POST /api/token/blacklist/ (logout), in two
  * configurations: the default, and ROTATE_REFRESH_TOKENS=true (which blacklists after rotation),
  * where a refresh also returns a new refresh token and the one used is refused from then on.
- * The cases run in order: the refresh and blacklist ones build on the answers before them.
+ * Then the reference backend's account routes: POST /api/password-reset/ (with DRF's throttle),
+ * /api/password-reset/confirm/ (with tokens no server issued: a real link reaches its owner by
+ * e-mail only), /api/password/ (Django's password validators, every message of theirs) and
+ * /api/logout-everywhere/, and the tokens a change and a log-out-everywhere revoke, dated by their
+ * `iat_ns`.
+ * The cases run in order: the refresh, blacklist and account ones build on the answers before them.
  *
  * Left out, with the reason:
  * - JSON the decoder refuses, beyond a body that is not JSON at all: DRF answers
@@ -57,6 +62,11 @@ interface Tokens {
   /** What the first refresh answered (with rotation, a new refresh token too). */
   renewedAccess: string;
   renewedRefresh: string;
+  /** johndoe's pair, which the password change revokes, and the pair the change answered. */
+  johnAccess: string;
+  johnRefresh: string;
+  changedAccess: string;
+  changedRefresh: string;
 }
 
 const post = (path: string, body: unknown, headers: Record<string, string> = JSON_TYPE) => ({
@@ -72,6 +82,21 @@ const refreshWith = (body?: unknown, headers?: Record<string, string>) =>
   post('/api/token/refresh/', body, headers);
 const blacklistWith = (body?: unknown, headers?: Record<string, string>) =>
   post('/api/token/blacklist/', body, headers);
+
+const withBearer = (exchange: ReturnType<typeof post>, token: string | null) =>
+  token === null
+    ? exchange
+    : { ...exchange, headers: { ...exchange.headers, Authorization: `Bearer ${token}` } };
+const resetRequest = (body?: unknown, headers?: Record<string, string>) =>
+  post('/api/password-reset/', body, headers);
+const resetConfirm = (body?: unknown) => post('/api/password-reset/confirm/', body);
+const changePassword = (token: string | null, body?: unknown) =>
+  withBearer(post('/api/password/', body), token);
+const logoutEverywhere = (token: string | null) =>
+  withBearer(post('/api/logout-everywhere/', undefined, {}), token);
+
+const NEW_PASSWORD = 'correct horse battery';
+const ADA = { current_password: 'lovelace1815' };
 
 const me = (authorization: string | null) => authorized('GET', '/api/me/', authorization);
 const bearer = (token: string) => me(`Bearer ${token}`);
@@ -131,6 +156,11 @@ async function buildCorpus(): Promise<DifferentialCase<Tokens>[]> {
     refreshNullJti: await refresh({ jti: null }),
     refreshOtherKey: await signedWithAnotherKey(refreshClaims()),
     blacklistExpired: await refresh({ exp: now() - 10 }),
+    // johndoe's, made before the corpus revokes his tokens, dated by iat_ns, iat or neither.
+    johnIssuedBefore: await access({ user_id: 3, iat_ns: (now() - 10) * 1e9 }),
+    johnIssuedLater: await access({ user_id: 3, iat_ns: (now() + 3600) * 1e9 }),
+    johnIatOnly: await access({ user_id: 3, iat: now() - 10 }),
+    johnIatNsNotANumber: await access({ user_id: 3, iat_ns: 'abc' }),
   };
 
   return [
@@ -475,6 +505,217 @@ async function buildCorpus(): Promise<DifferentialCase<Tokens>[]> {
       name: 'refresh: the login’s refresh token, blacklisted',
       exchange: (own) => refreshWith({ refresh: own.refresh }),
     },
+
+    // POST /api/password-reset/: the same 202 whoever is named
+    { name: 'reset request: a known account', exchange: () => resetRequest({ username: 'ada' }) },
+    { name: 'reset request: nobody', exchange: () => resetRequest({ username: 'nobody' }) },
+    { name: 'reset request: alice, inactive', exchange: () => resetRequest({ username: 'alice' }) },
+    { name: 'reset request: no username', exchange: () => resetRequest({}) },
+    { name: 'reset request: an empty username', exchange: () => resetRequest({ username: '' }) },
+    { name: 'reset request: null', exchange: () => resetRequest({ username: null }) },
+    { name: 'reset request: a JSON array', exchange: () => resetRequest(['ada']) },
+    { name: 'reset request: not JSON at all', exchange: () => resetRequest('x') },
+    {
+      name: 'reset request: with a forged Bearer token (the view authenticates nobody)',
+      exchange: () =>
+        resetRequest({ username: 'ada' }, { ...JSON_TYPE, Authorization: 'Bearer forged' }),
+    },
+    {
+      name: 'reset request: GET instead of POST',
+      exchange: () => ({ method: 'GET', path: '/api/password-reset/' }),
+    },
+    // Five an hour for one account, as the serializer reads it (trimmed).
+    ...[' someone-else ', 'someone-else', 'someone-else', 'someone-else', 'someone-else'].map(
+      (username, index) => ({
+        name: `reset request: number ${index + 1} within the hour for one account`,
+        exchange: () => resetRequest({ username }),
+      }),
+    ),
+    {
+      name: 'reset request: the sixth (throttled)',
+      exchange: () => resetRequest({ username: 'someone-else' }),
+    },
+    {
+      name: 'reset request: a refused body is not throttled',
+      exchange: () => resetRequest({ username: '' }),
+    },
+    {
+      name: 'reset request: another account, in another case, is not limited',
+      exchange: () => resetRequest({ username: 'Someone-else' }),
+    },
+
+    // POST /api/password-reset/confirm/
+    {
+      name: 'reset confirm: a token no server issued',
+      exchange: () => resetConfirm({ token: 'garbage', password: NEW_PASSWORD }),
+    },
+    {
+      name: 'reset confirm: a bad token and a weak password (only the token’s error)',
+      exchange: () => resetConfirm({ token: 'garbage', password: '1234567' }),
+    },
+    {
+      name: 'reset confirm: ada’s id and a token Django did not make',
+      exchange: () =>
+        resetConfirm({
+          token: 'Mg:dj4d1a-6bfd6a6623f4135c0448078caf9fbdfa',
+          password: NEW_PASSWORD,
+        }),
+    },
+    {
+      name: 'reset confirm: an id that is not a number',
+      exchange: () => resetConfirm({ token: 'YWJj:dj4d1a-6bfd6a', password: NEW_PASSWORD }),
+    },
+    { name: 'reset confirm: no fields', exchange: () => resetConfirm({}) },
+    {
+      name: 'reset confirm: blank fields',
+      exchange: () => resetConfirm({ token: ' ', password: '' }),
+    },
+    {
+      name: 'reset confirm: GET instead of POST',
+      exchange: () => ({ method: 'GET', path: '/api/password-reset/confirm/' }),
+    },
+
+    // POST /api/password/: authentication first, then the serializer
+    {
+      name: 'change: no Authorization header',
+      exchange: () => changePassword(null, { ...ADA, new_password: NEW_PASSWORD }),
+    },
+    {
+      name: 'change: a forged token and no fields',
+      exchange: () => changePassword(crafted.otherKey, {}),
+    },
+    {
+      name: 'change: a refresh token as the Bearer',
+      exchange: (own) => changePassword(own.spareRefresh, { ...ADA, new_password: NEW_PASSWORD }),
+    },
+    {
+      name: 'change: the inactive user',
+      exchange: () =>
+        changePassword(crafted.inactiveUser, {
+          current_password: 'secret2',
+          new_password: NEW_PASSWORD,
+        }),
+    },
+    { name: 'change: no fields', exchange: () => changePassword(crafted.secondUser, {}) },
+    {
+      name: 'change: not JSON at all',
+      exchange: () => changePassword(crafted.secondUser, 'x'),
+    },
+    {
+      name: 'change: a wrong current password',
+      exchange: () =>
+        changePassword(crafted.secondUser, {
+          current_password: 'wrong',
+          new_password: NEW_PASSWORD,
+        }),
+    },
+    {
+      name: 'change: both wrong',
+      exchange: () =>
+        changePassword(crafted.secondUser, { current_password: 'wrong', new_password: '123' }),
+    },
+    ...[
+      'short',
+      '1234567',
+      'password',
+      '12345678',
+      '83920174652',
+      'ada@example',
+      'ADA-example.com',
+    ].map((weak) => ({
+      name: `change: the validators refuse ${JSON.stringify(weak)}`,
+      exchange: () => changePassword(crafted.secondUser, { ...ADA, new_password: weak }),
+    })),
+    {
+      name: 'change: GET with no token (authentication before the method)',
+      exchange: () => ({ ...changePassword(null), method: 'GET' as const }),
+    },
+    {
+      name: 'change: GET with a token',
+      exchange: () => ({ ...changePassword(crafted.secondUser), method: 'GET' as const }),
+    },
+    {
+      name: 'change: johndoe’s password, the current one with spaces around (trimmed)',
+      exchange: (own) =>
+        changePassword(own.johnAccess, {
+          current_password: ' secret ',
+          new_password: NEW_PASSWORD,
+        }),
+      keep: ({ body }, own) => {
+        const { access: changedAccess, refresh: changedRefresh } = body as Record<string, string>;
+        own.changedAccess = changedAccess ?? '';
+        own.changedRefresh = changedRefresh ?? '';
+      },
+    },
+    { name: 'me: johndoe’s access token from before', exchange: (own) => bearer(own.johnAccess) },
+    {
+      name: 'refresh: johndoe’s refresh token from before',
+      exchange: (own) => refreshWith({ refresh: own.johnRefresh }),
+    },
+    {
+      name: 'blacklist: johndoe’s refresh token from before',
+      exchange: (own) => blacklistWith({ refresh: own.johnRefresh }),
+    },
+    {
+      name: 'me: the access token the change answered',
+      exchange: (own) => bearer(own.changedAccess),
+    },
+    {
+      name: 'me: a crafted token for johndoe, iat_ns before the change',
+      exchange: () => bearer(crafted.johnIssuedBefore),
+    },
+    {
+      name: 'me: a crafted token for johndoe, iat_ns an hour ahead',
+      exchange: () => bearer(crafted.johnIssuedLater),
+    },
+    {
+      name: 'me: a crafted token for johndoe, no iat_ns (its iat counts)',
+      exchange: () => bearer(crafted.johnIatOnly),
+    },
+    {
+      name: 'me: a crafted token for johndoe, iat_ns not a number (compared with nothing)',
+      exchange: () => bearer(crafted.johnIatNsNotANumber),
+    },
+    {
+      name: 'login: johndoe’s old password',
+      exchange: () => login({ username: 'johndoe', password: 'secret' }),
+    },
+    {
+      name: 'login: johndoe’s new password',
+      exchange: () => login({ username: 'johndoe', password: NEW_PASSWORD }),
+    },
+    {
+      name: 'refresh: the refresh token the change answered',
+      exchange: (own) => refreshWith({ refresh: own.changedRefresh }),
+    },
+    { name: 'me: ada’s crafted token, untouched', exchange: () => bearer(crafted.secondUser) },
+
+    // POST /api/logout-everywhere/
+    { name: 'logout everywhere: no token', exchange: () => logoutEverywhere(null) },
+    {
+      name: 'logout everywhere: a refresh token as the Bearer',
+      exchange: (own) => logoutEverywhere(own.changedRefresh),
+    },
+    {
+      name: 'logout everywhere: GET with a token',
+      exchange: (own) => ({ ...logoutEverywhere(own.changedAccess), method: 'GET' as const }),
+    },
+    {
+      name: 'logout everywhere: the access token the change answered',
+      exchange: (own) => logoutEverywhere(own.changedAccess),
+    },
+    {
+      name: 'logout everywhere: the same token again',
+      exchange: (own) => logoutEverywhere(own.changedAccess),
+    },
+    {
+      name: 'refresh: the change’s refresh token, after it',
+      exchange: (own) => refreshWith({ refresh: own.changedRefresh }),
+    },
+    {
+      name: 'me: the crafted token an hour ahead, still valid',
+      exchange: () => bearer(crafted.johnIssuedLater),
+    },
   ];
 }
 
@@ -500,7 +741,15 @@ for (const { name, rotate } of CONFIGURATIONS) {
       const pair = async () => (await send(login(GOOD))).body as Record<string, string>;
       const first = await pair();
       const spare = await pair();
+      const john = (await send(login({ username: 'johndoe', password: 'secret' }))).body as Record<
+        string,
+        string
+      >;
       return {
+        johnAccess: john.access ?? '',
+        johnRefresh: john.refresh ?? '',
+        changedAccess: '',
+        changedRefresh: '',
         access: first.access ?? '',
         refresh: first.refresh ?? '',
         spareAccess: spare.access ?? '',

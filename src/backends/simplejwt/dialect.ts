@@ -8,29 +8,44 @@ import type { ApiDialect } from '../api-dialect.ts';
 import {
   credentialsBody,
   expectJwt,
+  firstFieldMessage,
   optionalJwt,
   parseIdentifiedUser,
   stringField,
 } from '../dialect-parsing.ts';
 
+const simplejwtLogin = {
+  unusableStatus: 400,
+  path: '/api/token/',
+  body: credentialsBody,
+  parse: (data: unknown) => {
+    const what = 'the login answer';
+    const record = expectRecord(data, what);
+    return {
+      token: expectJwt(record, 'access', what),
+      refreshToken: expectJwt(record, 'refresh', what),
+      userId: null,
+    };
+  },
+} satisfies ApiDialect['login'];
+
+/**
+ * The account serializers' fields, whose first message is the refusal's sentence (Django's
+ * password validators', the reset token's). The login's field errors stay unread: the login page
+ * says what it knows without them.
+ */
+const ACCOUNT_FIELDS = ['token', 'password', 'current_password', 'new_password'] as const;
+
+/** Django's password validators, every message of theirs the reference backend's settings use. */
+const isValidatorMessage = (text: string | undefined) =>
+  text !== undefined &&
+  (text.startsWith('This password ') || text.startsWith('The password is too similar'));
+
 export const simplejwt = {
   profile: 'simplejwt',
   // TokenObtainPairView takes the user model's USERNAME_FIELD: Django's User logs in with username.
   identifiers: ['username'],
-  login: {
-    unusableStatus: 400,
-    path: '/api/token/',
-    body: credentialsBody,
-    parse(data) {
-      const what = 'the login answer';
-      const record = expectRecord(data, what);
-      return {
-        token: expectJwt(record, 'access', what),
-        refreshToken: expectJwt(record, 'refresh', what),
-        userId: null,
-      };
-    },
-  },
+  login: simplejwtLogin,
   currentUser: { path: '/api/me/', parse: (data, field) => parseIdentifiedUser(data, field) },
   refresh: {
     path: '/api/token/refresh/',
@@ -54,9 +69,36 @@ export const simplejwt = {
     requests: (_accessToken, refreshToken) =>
       refreshToken === null ? [] : [{ bearer: null, body: { json: { refresh: refreshToken } } }],
   },
-  account: null,
+  account: {
+    resetRequest: {
+      path: '/api/password-reset/',
+      // The login's field, USERNAME_FIELD.
+      body: (identifier, field) => ({ json: { [field]: identifier } }),
+    },
+    resetConfirm: {
+      path: '/api/password-reset/confirm/',
+      // The link's `<uidb64>:<token>`, as one opaque string.
+      body: (token, password) => ({ json: { token, password } }),
+      refusesToken: ({ status, serverMessage }) =>
+        status === 400 && serverMessage === 'Invalid or expired reset token',
+    },
+    passwordChange: {
+      path: '/api/password/',
+      body: (currentPassword, newPassword) => ({
+        json: { current_password: currentPassword, new_password: newPassword },
+      }),
+      // POST /api/token/'s answer: a new pair, issued after the change.
+      parse: simplejwtLogin.parse,
+      // With a refused new password too, `current_password` comes first and is the one read.
+      refusesCurrentPassword: ({ status, serverMessage }) =>
+        status === 400 && serverMessage === 'Current password is incorrect',
+    },
+    logoutEverywhere: { path: '/api/logout-everywhere/' },
+    refusesNewPassword: ({ status, serverMessage }) =>
+      status === 400 && isValidatorMessage(serverMessage),
+  },
   readError: (body) => ({
-    serverMessage: stringField(body, 'detail'),
+    serverMessage: stringField(body, 'detail') ?? firstFieldMessage(body, ACCOUNT_FIELDS),
     serverCode: stringField(body, 'code'),
   }),
   rejection({ status, serverCode }, expiredByExp) {

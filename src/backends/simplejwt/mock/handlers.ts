@@ -2,16 +2,28 @@
  * The mock API in SimpleJWT's dialect: Django REST framework with djangorestframework-simplejwt
  * 5.2, as examples/django-api serves it (TokenObtainPairView, TokenRefreshView,
  * TokenBlacklistView and an /api/me/ view), which backend-tests/differential checks request by
- * request. Errors are DRF's: `{"detail"}`, plus `code` (and `messages`) for refused tokens.
+ * request. Errors are DRF's: `{"detail"}`, plus `code` (and `messages`) for refused tokens. With
+ * VITE_PASSWORD_RESET, the reference backend's account routes too: password reset by e-mail (to
+ * the Mock API panel's Mailbox), password change and log-out-everywhere, which revoke every token
+ * issued to the person before them, as its `iat_ns` claim dates them.
  */
 import { HttpResponse } from 'msw';
 import { MOCK_JWT_SECRET, signClaims } from '../../../emulation/jwt-signing';
 import { decodePyJwt, PythonCrash, pythonInt } from '../../../emulation/pyjwt';
 import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
+import {
+  isResetTokenValid,
+  recordIssue,
+  redeemResetToken,
+  resetRequestWait,
+  revokeTokensOf,
+  sendResetLink,
+} from '../../../mock-api/server/mock-accounts';
 import type { MockRoutes } from '../../../mock-api/server/mock-routes';
 import { tokenId } from '../../../mock-api/server/mock-server-state';
 import type { MockUser } from '../../../mock-api/server/users';
 import { simplejwt as dialect } from '../dialect';
+import { passwordValidationErrors } from './password-validators';
 import { djangoServerError } from './server-error';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -156,6 +168,43 @@ const without = (claims: Record<string, unknown>, names: readonly string[]) =>
 
 const hex32 = () => crypto.randomUUID().replace(/-/g, '');
 
+let lastIssuedNs = 0;
+
+/**
+ * The reference backend's `iat_ns`: the issue instant in nanoseconds, to the microsecond. Strictly
+ * increasing here, where the clock has whole milliseconds, so that the tokens a password change
+ * answers are dated after the change, as on a server whose clock moved on.
+ */
+function issuedNs(): number {
+  lastIssuedNs = Math.max(Date.now() * 1_000_000, lastIssuedNs + 1000);
+  return lastIssuedNs;
+}
+
+/**
+ * Where the reset link takes the person: this app, as the backend's APP_URL says; the backend's
+ * default where no page runs the mock (Node).
+ */
+const appUrl = () =>
+  'location' in globalThis ? globalThis.location.origin : 'http://127.0.0.1:5173';
+
+/** Django's page for a URL no pattern matches (an account route that is off), DEBUG off. */
+const djangoNotFound = () =>
+  new HttpResponse(
+    '\n<!doctype html>\n<html lang="en">\n<head>\n  <title>Not Found</title>\n</head>\n' +
+      '<body>\n  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n' +
+      '</body>\n</html>\n',
+    { status: 404, headers: { 'Content-Type': 'text/html' } },
+  );
+
+/** DRF's Throttled: its message and the Retry-After it rounds up to whole seconds. */
+const throttled = (wait: number) =>
+  HttpResponse.json(
+    {
+      detail: `Request was throttled. Expected available in ${wait} second${wait === 1 ? '' : 's'}.`,
+    },
+    { status: 429, headers: { 'Retry-After': String(wait) } },
+  );
+
 /** DRF's 405 for a method a view does not take. */
 const otherMethods = (
   routes: MockRoutes,
@@ -189,11 +238,70 @@ export function simplejwtRoutes({ state, app, routes }: BackendMockContext) {
   const config = () => state.config.read();
   const loginName = (user: MockUser) => user[app.loginIdentifier];
 
+  /**
+   * Per user, the `iat_ns` before which the last revocation refused every token: for the tokens
+   * this mock did not issue (crafted with the key), which only their claims date. Those it issued
+   * are dated by their jti in the shared account state, which a reload keeps.
+   */
+  const cutoffNs = new Map<number, number>();
+
+  /** A new token; `claims` last, so that a renewal keeps what it copies (`iat`, `iat_ns`). */
   const issue = (type: 'access' | 'refresh', claims: Record<string, unknown>) => {
     const now = nowSeconds();
     const { tokenLifetimeSeconds, refreshTokenLifetimeSeconds } = config();
     const lifetime = type === 'access' ? tokenLifetimeSeconds : refreshTokenLifetimeSeconds;
-    return signClaims({ token_type: type, exp: now + lifetime, iat: now, jti: hex32(), ...claims });
+    const jti = hex32();
+    if (typeof claims.user_id === 'number') {
+      recordIssue(state.accounts, jti, claims.user_id);
+      state.onChange();
+    }
+    return signClaims({
+      token_type: type,
+      exp: now + lifetime,
+      iat: now,
+      jti,
+      iat_ns: issuedNs(),
+      ...claims,
+    });
+  };
+
+  /** POST /api/token/'s answer; a password change answers the same. */
+  const loginAnswer = async (user: MockUser) => {
+    // RefreshToken.access_token copies the refresh token's claims, its iat_ns too.
+    const claims = { user_id: user.id, iat_ns: issuedNs() };
+    return { refresh: await issue('refresh', claims), access: await issue('access', claims) };
+  };
+
+  /** revoke_tokens: every token issued to the user until now is refused from now on. */
+  const revokeTokens = (user: MockUser) => {
+    revokeTokensOf(state.accounts, user.id);
+    cutoffNs.set(user.id, issuedNs());
+    state.onChange();
+  };
+
+  /**
+   * RevocableMixin.verify: whether the token was issued before its user's cutoff. A user id or an
+   * issue time the database cannot compare (the ORM's TypeError or ValueError) revokes nothing.
+   */
+  const isRevoked = (claims: Record<string, unknown>) => {
+    if (!('user_id' in claims) || claims.user_id === null) return false;
+    const userId = pythonInt(claims.user_id);
+    if (typeof userId === 'string') return false;
+    const key = jtiKey(claims.jti);
+    const issue = key === null ? undefined : state.accounts.issues.get(key);
+    if (issue !== undefined) return issue.serial < (state.accounts.validAfter.get(userId) ?? 0);
+    const cutoff = cutoffNs.get(userId);
+    if (cutoff === undefined) return false;
+    // Minted without the claim (or with null): its whole-second `iat`, or the epoch; a string
+    // `iat` times 10**9 is a string the database refuses.
+    const { iat = 0, iat_ns: stated = null } = claims;
+    const issued =
+      stated !== null
+        ? pythonInt(stated)
+        : typeof iat === 'number' || typeof iat === 'boolean'
+          ? Number(iat) * 1e9
+          : 'TypeError';
+    return typeof issued === 'number' && issued < cutoff;
   };
 
   /** BlacklistMixin.blacklist(): the token's jti goes on the blacklist. */
@@ -234,6 +342,8 @@ export function simplejwtRoutes({ state, app, routes }: BackendMockContext) {
     if (!('jti' in claims)) return refuse('Token has no id');
     if (!('token_type' in claims)) return refuse('Token has no type');
     if (claims.token_type !== type) return refuse('Token has wrong type');
+    // SimpleJWT's words for a revoked token, so that the app reads it as one.
+    if (isRevoked(claims)) return refuse('Token is blacklisted');
     return { ok: true as const, claims };
   }
 
@@ -301,7 +411,124 @@ export function simplejwtRoutes({ state, app, routes }: BackendMockContext) {
     return { ok: true as const, claims: checked.claims };
   }
 
+  /** A serializer's field errors as DRF's 400. */
+  const fieldErrors = (errors: Record<string, string[]>) =>
+    HttpResponse.json(errors, { status: 400 });
+
+  /** Django's reset links stop working once the password changes, whatever changed it. */
+  const voidResetLinks = (user: MockUser) => {
+    for (const [token, { userId }] of state.accounts.resetTokens) {
+      if (userId === user.id) state.accounts.resetTokens.delete(token);
+    }
+  };
+
+  /** Sets the new password and revokes every earlier token, as the views' transaction does. */
+  const changePassword = (user: MockUser, password: string) => {
+    user.password = password;
+    voidResetLinks(user);
+    revokeTokens(user);
+  };
+
+  /** An authenticated view's first steps: JWTAuthentication, then IsAuthenticated. */
+  const authenticated = (request: Request) =>
+    view(async () => {
+      const result = await authenticate(request);
+      return 'response' in result ? result.response : result.user;
+    });
+
+  const account = dialect.account;
+
   return [
+    routes.post(account.resetRequest.path, async ({ request }) => {
+      if (!app.passwordReset) return djangoNotFound();
+      const body = await readBody(request);
+      if (!body.ok) return body.response;
+      const field = app.loginIdentifier;
+      const fields = readFields(body.data, [field]);
+      if (!fields.ok) return fields.response;
+      const identifier = fields.values[field] ?? '';
+      const now = Date.now();
+      // The throttle counts the account as the serializer reads it (trimmed), known or not.
+      const wait = resetRequestWait(state.accounts, identifier, now);
+      state.onChange();
+      if (wait !== null) return throttled(wait);
+      // PasswordResetForm's rule: active users with an e-mail address only.
+      const user = state.users.find(
+        (candidate) => loginName(candidate) === identifier && !candidate.disabled,
+      );
+      if (user !== undefined && user.email !== null && user.email !== '') {
+        sendResetLink(state.accounts, {
+          userId: user.id,
+          to: user.email,
+          appUrl: appUrl(),
+          now,
+        });
+        state.onChange();
+      }
+      return HttpResponse.json(
+        { detail: 'If the account exists, a reset link was sent' },
+        { status: 202 },
+      );
+    }),
+
+    routes.post(account.resetConfirm.path, async ({ request }) => {
+      if (!app.passwordReset) return djangoNotFound();
+      const body = await readBody(request);
+      if (!body.ok) return body.response;
+      const fields = readFields(body.data, ['token', 'password']);
+      if (!fields.ok) return fields.response;
+      const { token = '', password = '' } = fields.values;
+      const invalid = () => fieldErrors({ token: ['Invalid or expired reset token'] });
+      // The link first: a refused password leaves it working.
+      if (!isResetTokenValid(state.accounts, token, Date.now())) return invalid();
+      const found = state.accounts.resetTokens.get(token);
+      const owner = state.users.find((candidate) => candidate.id === found?.userId);
+      if (owner === undefined) return invalid();
+      const problems = await passwordValidationErrors(password, owner);
+      if (problems.length > 0) return fieldErrors({ password: problems });
+      redeemResetToken(state.accounts, token, Date.now());
+      changePassword(owner, password);
+      return HttpResponse.json({ detail: 'Password changed' });
+    }),
+
+    routes.post(account.passwordChange.path, async ({ request }) => {
+      if (!app.passwordReset) return djangoNotFound();
+      const user = await authenticated(request);
+      if (user instanceof Response) return user;
+      const body = await readBody(request);
+      if (!body.ok) return body.response;
+      const names = ['current_password', 'new_password'] as const;
+      const errors: Record<string, string[]> = {};
+      const values: Partial<Record<(typeof names)[number], string>> = {};
+      for (const name of names) {
+        const value = charField(body.data, name);
+        if (typeof value === 'string') values[name] = value;
+        else errors[name] = value.errors;
+      }
+      // Each field's own validate_<field> runs once the field itself is valid.
+      if (values.current_password !== undefined && values.current_password !== user.password) {
+        errors.current_password = ['Current password is incorrect'];
+      }
+      if (values.new_password !== undefined) {
+        const problems = await passwordValidationErrors(values.new_password, user);
+        if (problems.length > 0) errors.new_password = problems;
+      }
+      if (Object.keys(errors).length > 0 || values.new_password === undefined) {
+        return fieldErrors(errors);
+      }
+      changePassword(user, values.new_password);
+      // Issued after the cutoff: this tab goes on with them, every older token is revoked.
+      return HttpResponse.json(await loginAnswer(user));
+    }),
+
+    routes.post(account.logoutEverywhere.path, async ({ request }) => {
+      if (!app.passwordReset) return djangoNotFound();
+      const user = await authenticated(request);
+      if (user instanceof Response) return user;
+      revokeTokens(user);
+      return HttpResponse.json({ detail: 'Logged out everywhere' });
+    }),
+
     routes.post(dialect.login.path, async ({ request }) => {
       const body = await readBody(request);
       if (!body.ok) return body.response;
@@ -317,9 +544,7 @@ export function simplejwtRoutes({ state, app, routes }: BackendMockContext) {
       if (user === undefined) {
         return unauthorized({ detail: 'No active account found with the given credentials' });
       }
-      const refresh = await issue('refresh', { user_id: user.id });
-      const access = await issue('access', { user_id: user.id });
-      return HttpResponse.json({ refresh, access });
+      return HttpResponse.json(await loginAnswer(user));
     }),
 
     routes.get(dialect.currentUser.path, async ({ request }) => {
@@ -343,7 +568,7 @@ export function simplejwtRoutes({ state, app, routes }: BackendMockContext) {
         blacklist(claims);
         const rotated = await issue(
           'refresh',
-          without(claims, ['token_type', 'exp', 'jti', 'iat']),
+          without(claims, ['token_type', 'exp', 'jti', 'iat', 'iat_ns']),
         );
         return HttpResponse.json({ access, refresh: rotated });
       });
@@ -361,6 +586,19 @@ export function simplejwtRoutes({ state, app, routes }: BackendMockContext) {
     otherMethods(routes, dialect.login.path, 'POST, OPTIONS'),
     otherMethods(routes, dialect.refresh.path, 'POST, OPTIONS'),
     otherMethods(routes, dialect.logout.path, 'POST, OPTIONS'),
+    ...[account.resetRequest.path, account.resetConfirm.path].map((path) =>
+      otherMethods(routes, path, 'POST, OPTIONS', () =>
+        Promise.resolve(app.passwordReset ? null : djangoNotFound()),
+      ),
+    ),
+    // Authentication and IsAuthenticated run before DRF checks the method.
+    ...[account.passwordChange.path, account.logoutEverywhere.path].map((path) =>
+      otherMethods(routes, path, 'POST, OPTIONS', async (request) => {
+        if (!app.passwordReset) return djangoNotFound();
+        const user = await authenticated(request);
+        return user instanceof Response ? user : null;
+      }),
+    ),
     // Authentication runs before DRF checks the method.
     otherMethods(routes, dialect.currentUser.path, 'GET, HEAD, OPTIONS', (request) =>
       view(async () => {
