@@ -9,7 +9,10 @@
  * GET /protected, the refresh route, and the course project's sign-up and logout (with its
  * blocklist), in four configurations: the tutorial's backend (username, no refresh tokens, no
  * sign-up), then with refresh tokens, then with sign-up, and the course project's (email as the
- * identifier).
+ * identifier). With the reference backend (not examples/course-project, which has none), the
+ * account routes too: their 400s, the limit on reset requests, a password change and
+ * log-out-everywhere and the tokens they revoke. Left out of those: a reset request for a known
+ * account (the link is random and goes by e-mail), and crafted tokens after a revocation.
  */
 import { encodeBase64UrlJson } from '../../src/emulation/base64url';
 import type { LoginIdentifier } from '../../src/backends/vocabulary';
@@ -33,6 +36,8 @@ interface Tokens {
   /** From a second login, for the logout cases, which revoke them. */
   spareAccess: string;
   spareRefresh: string | null;
+  /** The access token a password change answered. */
+  changed: string;
 }
 
 function claims(overrides: Record<string, unknown> = {}, without: string[] = []) {
@@ -75,6 +80,91 @@ const NAMES = {
     misshapen: 'grace.example.com',
   },
 } satisfies Record<LoginIdentifier, Record<string, string>>;
+
+/** The account routes' cases, for the seed user (`names.seed`, password 12341234). */
+function accountCases(field: LoginIdentifier): DifferentialCase<Tokens>[] {
+  const post = (path: string, body: unknown, token: string | null = null): Exchange => ({
+    ...withBearer(path, token),
+    headers: {
+      ...JSON_TYPE,
+      ...(token === null ? {} : { Authorization: `Bearer ${token}` }),
+    },
+    body: JSON.stringify(body),
+  });
+  const NEW_PASSWORD = 'correct horse battery';
+  const change = (token: string | null, current: unknown, next: unknown) =>
+    post('/password', { current_password: current, new_password: next }, token);
+  const unknown = NAMES[field].fresh.replace('grace', 'nobody');
+  return [
+    {
+      name: 'reset request: an unknown account',
+      exchange: () => post('/password-reset', { [field]: unknown }),
+    },
+    { name: 'reset request: no field', exchange: () => post('/password-reset', {}) },
+    { name: 'reset request: a JSON array', exchange: () => post('/password-reset', [unknown]) },
+    {
+      name: 'reset request: GET instead of POST',
+      exchange: () => ({ method: 'GET', path: '/password-reset' }),
+    },
+    ...[1, 2, 3, 4, 5, 6].map((count) => ({
+      name: `reset request: number ${count} within the hour for one account`,
+      exchange: () => post('/password-reset', { [field]: `limited-${unknown}` }),
+    })),
+    {
+      name: 'reset confirm: a token no server issued',
+      exchange: () => post('/password-reset/confirm', { token: 'garbage', password: NEW_PASSWORD }),
+    },
+    {
+      name: 'reset confirm: a bad token and a weak password (the token first)',
+      exchange: () => post('/password-reset/confirm', { token: 'garbage', password: 'short' }),
+    },
+    { name: 'reset confirm: no fields', exchange: () => post('/password-reset/confirm', {}) },
+    {
+      name: 'change: no token',
+      exchange: () => change(null, '12341234', NEW_PASSWORD),
+    },
+    { name: 'change: no fields', exchange: (own) => post('/password', {}, own.access) },
+    {
+      name: 'change: a wrong current password',
+      exchange: (own) => change(own.access, 'wrong', NEW_PASSWORD),
+    },
+    ...['short', 'password', '83920174652'].map((weak) => ({
+      name: `change: the policy refuses ${JSON.stringify(weak)}`,
+      exchange: (own: Tokens) => change(own.access, '12341234', weak),
+    })),
+    {
+      name: 'change: the seed user’s password, accepted',
+      exchange: (own) => change(own.access, '12341234', NEW_PASSWORD),
+      keep: ({ body }, own) => {
+        own.changed = (body as { token: string }).token;
+      },
+    },
+    {
+      name: 'protected: the token from before the change',
+      exchange: (own) => protectedWith(`Bearer ${own.access}`),
+    },
+    {
+      name: 'protected: the token the change answered',
+      exchange: (own) => protectedWith(`Bearer ${own.changed}`),
+    },
+    {
+      name: 'login: the old password after the change',
+      exchange: () => login({ [field]: NAMES[field].seed, password: '12341234' }),
+    },
+    {
+      name: 'logout everywhere: no token',
+      exchange: () => withBearer('/logout-everywhere', null),
+    },
+    {
+      name: 'logout everywhere: the token the change answered',
+      exchange: (own) => withBearer('/logout-everywhere', own.changed),
+    },
+    {
+      name: 'logout everywhere: the same token again',
+      exchange: (own) => withBearer('/logout-everywhere', own.changed),
+    },
+  ];
+}
 
 async function buildCorpus(field: LoginIdentifier): Promise<DifferentialCase<Tokens>[]> {
   const names = NAMES[field];
@@ -356,7 +446,10 @@ for (const { name, identifier, refreshTokens, signup, courseProject } of CONFIGU
       IDENTIFIER: identifier,
     },
     mockConfig: { issueRefreshTokens: refreshTokens },
-    corpus: () => buildCorpus(identifier),
+    corpus: async () => [
+      ...(await buildCorpus(identifier)),
+      ...(courseProject ? [] : accountCases(identifier)),
+    ],
     logIn: async (send): Promise<Tokens> => {
       const credentials = login({ [identifier]: NAMES[identifier].seed, password: '12341234' });
       const tokens = async () => {
@@ -365,7 +458,7 @@ for (const { name, identifier, refreshTokens, signup, courseProject } of CONFIGU
       };
       const first = await tokens();
       const spare = await tokens();
-      return { ...first, spareAccess: spare.access, spareRefresh: spare.refresh };
+      return { ...first, spareAccess: spare.access, spareRefresh: spare.refresh, changed: '' };
     },
   });
 }
