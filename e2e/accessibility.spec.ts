@@ -47,6 +47,37 @@ for (const colorScheme of ['light', 'dark'] as const) {
       });
     });
 
+    test.describe('the password pages', () => {
+      test.use({ allowConsoleErrors: [failedRequestLog(400)] });
+
+      test('/forgot-password and /reset-password have no serious axe finding', async ({ page }) => {
+        // Three axe runs: more than 30 s when the two cores are busy with the other worker.
+        test.slow();
+        await page.goto('/forgot-password');
+        await page.getByLabel('Username').fill('ada');
+        await page.getByRole('button', { name: 'Send reset link' }).click();
+        await expect(page.getByText('If an account matches')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+
+        await page.goto('/reset-password#token=not-a-real-token');
+        await page.getByLabel('New password', { exact: true }).fill('password');
+        await page.getByLabel('Confirm new password').fill('password');
+        await expect(page.getByRole('meter', { name: 'Password strength' })).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Set new password' }).click();
+        await expect(page.getByRole('alert')).toContainText('invalid or has expired');
+        expect(await seriousFindings(page)).toEqual([]);
+      });
+
+      test('/account has no serious axe finding', async ({ page }) => {
+        await page.goto('/account');
+        await logIn(page);
+        await page.getByRole('button', { name: 'Change password' }).click();
+        await expect(page.getByText('Enter your current password.')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+      });
+    });
+
     test('/, /profile and the 404 page have no serious axe finding', async ({ page }) => {
       await page.goto('/login');
       await logIn(page);
