@@ -1,7 +1,8 @@
 /**
- * What /login and /signup hand each other in history state: the page to return to after login
- * (the guard's `from`, checked again by redirect-target.ts when used), the username or email
- * of an account just created, and whether a password reset just succeeded. History state, never the URL: it is not shared in links or logs.
+ * What /login, /signup and /reset-password hand each other in history state: the page to return
+ * to after login (the guard's `from`, checked again by redirect-target.ts when used), the username
+ * or email of an account just created, and whether a password reset just succeeded. History
+ * state, never the URL: it is not shared in links or logs.
  */
 export interface AuthPageState {
   from?: string;
