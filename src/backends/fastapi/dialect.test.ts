@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShapeError } from '../../lib/parse';
+import type { AccountRoutes } from '../api-dialect';
 import { fastapi } from './dialect';
 
 const user = (fields: Record<string, unknown>) => ({
@@ -64,4 +65,45 @@ describe('the fastapi dialect', () => {
       expect(fastapi.rejection({ status, serverMessage }, expired)).toBe(reason);
     },
   );
+
+  describe('the account routes', () => {
+    // As the app calls them: through the dialect's type, with every argument.
+    const account: AccountRoutes = fastapi.account;
+
+    it('sends JSON bodies, the account under `username` whatever people log in with', () => {
+      expect(account.resetRequest.body('ada@example.com', 'email')).toEqual({
+        json: { username: 'ada@example.com' },
+      });
+      expect(account.resetConfirm.body('t', 'p')).toEqual({ json: { token: 't', password: 'p' } });
+      expect(account.passwordChange.body('old', 'new')).toEqual({
+        json: { current_password: 'old', new_password: 'new' },
+      });
+    });
+
+    it('reads a change’s answer as a login’s: one token, no refresh token', () => {
+      const part = (value: object) =>
+        btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      const token = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: 'ada', exp: 2e9 })}.c2ln`;
+      expect(account.passwordChange.parse({ access_token: token, token_type: 'bearer' })).toEqual({
+        token,
+        refreshToken: null,
+        userId: null,
+      });
+    });
+
+    it('tells the link’s, the current password’s and the policy’s refusals apart', () => {
+      const invalidLink = { status: 400, serverMessage: 'Invalid or expired reset token' };
+      const wrongCurrent = { status: 400, serverMessage: 'Current password is incorrect' };
+      const weak = { status: 400, serverMessage: 'This password is too common.' };
+      expect(account.resetConfirm.refusesToken(invalidLink)).toBe(true);
+      expect(account.resetConfirm.refusesToken(weak)).toBe(false);
+      expect(account.passwordChange.refusesCurrentPassword(wrongCurrent)).toBe(true);
+      expect(account.passwordChange.refusesCurrentPassword({ ...wrongCurrent, status: 401 })).toBe(
+        false,
+      );
+      expect(account.refusesNewPassword(weak)).toBe(true);
+      expect(account.refusesNewPassword(wrongCurrent)).toBe(false);
+      expect(account.refusesNewPassword({ status: 422 })).toBe(false);
+    });
+  });
 });

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useApiProfile } from '../../../test/api-profile';
 import { sendToMockApi } from '../../../test/profile-tests';
 import { signClaims } from '../../../emulation/jwt-signing';
-import { configureMockApi } from '../../../mock-api/node';
+import { configureMockApi, mockServerState } from '../../../mock-api/node';
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
 const post = (path: string, body: unknown, headers: Record<string, string> = JSON_TYPE) =>
@@ -168,5 +168,162 @@ describe('the panel’s injected server error', () => {
 
     expect(answer).toMatchObject({ status: 500, type: 'text/html' });
     expect(answer.body).toContain('<title>Server Error (500)</title>');
+  });
+});
+
+describe('the reference backend’s account routes', () => {
+  const withToken = (bearer: string | null, body?: unknown) => ({
+    headers: {
+      ...JSON_TYPE,
+      ...(bearer === null ? {} : { Authorization: `Bearer ${bearer}` }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const send = (path: string, bearer: string | null, body?: unknown) =>
+    sendToMockApi('POST', path, withToken(bearer, body));
+  const pair = async (username: string, password: string) =>
+    (await logIn({ username, password })).body as { access: string; refresh: string };
+  const claimsOf = (jwt: string) =>
+    JSON.parse(atob((jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as Record<
+      string,
+      unknown
+    >;
+  const BLACKLISTED = {
+    status: 401,
+    body: { code: 'token_not_valid', messages: [{ message: 'Token is blacklisted' }] },
+  };
+
+  beforeEach(() => {
+    useApiProfile('simplejwt', { loginIdentifier: 'username', passwordReset: true });
+  });
+
+  it('dates a pair with one iat_ns; a renewal copies it, a rotation dates the new refresh token', async () => {
+    configureMockApi({ rotateRefreshTokens: true });
+    const { access, refresh } = await pair('ada', 'lovelace1815');
+    const issued = claimsOf(refresh).iat_ns;
+    expect(typeof issued).toBe('number');
+    expect(claimsOf(access).iat_ns).toBe(issued);
+    const renewed = (await renew(refresh)).body as { access: string; refresh: string };
+    expect(claimsOf(renewed.access).iat_ns).toBe(issued);
+    expect(claimsOf(renewed.refresh).iat_ns).toBeGreaterThan(Number(issued));
+  });
+
+  it('answers every reset request alike, throttles the sixth, and mails active users only', async () => {
+    for (const username of ['ada', 'nobody', 'alice', ' nobody ', 'nobody', 'nobody', 'nobody']) {
+      expect(await send('/api/password-reset/', null, { username })).toMatchObject({
+        status: 202,
+        body: { detail: 'If the account exists, a reset link was sent' },
+      });
+    }
+    expect(await send('/api/password-reset/', null, { username: 'nobody' })).toMatchObject({
+      status: 429,
+      body: { detail: 'Request was throttled. Expected available in 3600 seconds.' },
+    });
+    expect(await send('/api/password-reset/', null, { username: '' })).toMatchObject({
+      status: 400,
+      body: { username: ['This field may not be blank.'] },
+    });
+    expect(mockServerState.accounts.mailbox.map((mail) => mail.to)).toEqual(['ada@example.com']);
+  });
+
+  it('resets with the link: the token’s error first, then every validator’s message', async () => {
+    await send('/api/password-reset/', null, { username: 'ada' });
+    const [mail] = mockServerState.accounts.mailbox;
+    const token = new URL(mail?.link ?? 'http://x/').hash.replace('#token=', '');
+    expect(
+      await send('/api/password-reset/confirm/', null, { token: 'garbage', password: '1' }),
+    ).toMatchObject({ status: 400, body: { token: ['Invalid or expired reset token'] } });
+    expect(
+      await send('/api/password-reset/confirm/', null, { token, password: '1234567' }),
+    ).toMatchObject({
+      status: 400,
+      body: {
+        password: [
+          'This password is too short. It must contain at least 8 characters.',
+          'This password is too common.',
+          'This password is entirely numeric.',
+        ],
+      },
+    });
+    expect(
+      await send('/api/password-reset/confirm/', null, { token, password: 'ada@example' }),
+    ).toMatchObject({
+      status: 400,
+      body: { password: ['The password is too similar to the email address.'] },
+    });
+    const before = await pair('ada', 'lovelace1815');
+    expect(
+      await send('/api/password-reset/confirm/', null, {
+        token,
+        password: 'correct horse battery',
+      }),
+    ).toMatchObject({ status: 200, body: { detail: 'Password changed' } });
+    expect(await me(before.access)).toMatchObject(BLACKLISTED);
+    expect(await renew(before.refresh)).toMatchObject({
+      status: 401,
+      body: { detail: 'Token is blacklisted', code: 'token_not_valid' },
+    });
+    expect(await logIn({ username: 'ada', password: 'correct horse battery' })).toMatchObject(
+      TOKENS,
+    );
+  });
+
+  it('changes the password with both fields’ errors at once, then answers a new pair', async () => {
+    const { access } = await pair('ada', 'lovelace1815');
+    expect(
+      await send('/api/password/', access, { current_password: 'wrong', new_password: '123' }),
+    ).toMatchObject({
+      status: 400,
+      body: {
+        current_password: ['Current password is incorrect'],
+        new_password: [
+          'This password is too short. It must contain at least 8 characters.',
+          'This password is too common.',
+          'This password is entirely numeric.',
+        ],
+      },
+    });
+    const changed = await send('/api/password/', access, {
+      current_password: ' lovelace1815 ',
+      new_password: 'correct horse battery',
+    });
+    expect(changed).toMatchObject(TOKENS);
+    expect(await me(access)).toMatchObject(BLACKLISTED);
+    expect(await me((changed.body as { access: string }).access)).toMatchObject({ status: 200 });
+  });
+
+  it('logs out everywhere: a crafted token dated before it is refused, one dated after is not', async () => {
+    const { access } = await pair('ada', 'lovelace1815');
+    const nanoseconds = (seconds: number) => seconds * 1e9;
+    const earlier = await token({ user_id: 2, iat_ns: nanoseconds(now() - 10) });
+    const later = await token({ user_id: 2, iat_ns: nanoseconds(now() + 3600) });
+    expect(await send('/api/logout-everywhere/', access)).toMatchObject({
+      status: 200,
+      body: { detail: 'Logged out everywhere' },
+    });
+    expect(await send('/api/logout-everywhere/', access)).toMatchObject(BLACKLISTED);
+    expect(await me(earlier)).toMatchObject(BLACKLISTED);
+    expect(await me(later)).toMatchObject({ status: 200 });
+  });
+
+  it('authenticates before it checks the method, as DRF does', async () => {
+    expect(await sendToMockApi('GET', '/api/password/')).toMatchObject({
+      status: 401,
+      body: { detail: 'Authentication credentials were not provided.' },
+    });
+    const { access } = await pair('ada', 'lovelace1815');
+    expect(await sendToMockApi('GET', '/api/logout-everywhere/', withToken(access))).toMatchObject({
+      status: 405,
+      body: { detail: 'Method "GET" not allowed.' },
+    });
+  });
+
+  it('has none of the routes without VITE_PASSWORD_RESET: Django’s 404 page', async () => {
+    useApiProfile('simplejwt', { loginIdentifier: 'username', passwordReset: false });
+    for (const path of ['/api/password-reset/', '/api/password/', '/api/logout-everywhere/']) {
+      const answer = await send(path, null, {});
+      expect(answer).toMatchObject({ status: 404, type: 'text/html' });
+      expect(answer.body).toContain('<title>Not Found</title>');
+    }
   });
 });
