@@ -7,7 +7,9 @@
 #
 # With a dist folder (a build of Gatehouse), Flask serves it too, as the boilerplate serves its
 # dist/: the app and its API on one origin. The caller's environment gives JWT_SECRET_KEY, and
-# PYTHONPATH when flask-jwt-extended is vendored (reference-backends.ts).
+# PYTHONPATH when flask-jwt-extended is vendored (reference-backends.ts); the server inherits the
+# rest of it, so MAIL_FILE (append each e-mail to it as a JSON line) and APP_URL (the reset link's
+# origin) pass through when the caller sets them.
 set -euo pipefail
 python=$1
 port=$2
@@ -30,9 +32,11 @@ cd "$work"
 export FLASK_APP=src/app.py
 export DATABASE_URL="sqlite:///$work/app.db"
 export SEED_USERS_FILE="$here/../examples/seed-users.json"
+# The copy in $work is outside Gatehouse's repository, where src/api/password_policy.py looks.
+export COMMON_PASSWORDS_FILE="$here/../examples/common-passwords.txt"
 
 "$python" -m flask db init >/dev/null
-"$python" -m flask db migrate -m "users and token blocklist" >/dev/null
+"$python" -m flask db migrate -m "users, token blocklist, issue times and password resets" >/dev/null
 "$python" -m flask db upgrade >/dev/null
 "$python" -m flask seed-users >/dev/null
 "$python" -m flask run --host 127.0.0.1 --port "$port" &

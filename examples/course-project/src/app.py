@@ -10,7 +10,7 @@ from api.commands import setup_commands
 
 # Added for Gatehouse: the tokens, their blocklist, and serving the build
 from flask_jwt_extended import JWTManager
-from api.models import TokenBlocklist, User
+from api.models import TokenBlocklist, TokenIssue, User
 from gatehouse_static import gatehouse_static
 
 static_file_dir = os.path.join(os.path.dirname(
@@ -51,10 +51,19 @@ def load_user(_jwt_header, jwt_data):
     return db.session.get(User, int(identity)) if str(identity).isdigit() else None
 
 
-# A logged-out token (its jti in the blocklist) gets 401 {"msg": "Token has been revoked"}.
+# 401 {"msg": "Token has been revoked"} for a logged-out token (its jti in the blocklist), and for
+# one issued before its user's last password change, reset or "log out everywhere".
 @jwt.token_in_blocklist_loader
-def token_revoked(_jwt_header, jwt_data):
-    return db.session.query(TokenBlocklist.id).filter_by(jti=jwt_data["jti"]).scalar() is not None
+def token_revoked(jwt_header, jwt_data):
+    if db.session.query(TokenBlocklist.id).filter_by(jti=jwt_data["jti"]).scalar() is not None:
+        return True
+    user = load_user(jwt_header, jwt_data)
+    if user is None:
+        return False  # user_lookup_loader's 401 says why
+    issue = db.session.get(TokenIssue, jwt_data["jti"])
+    # A token issued before the issue times were kept: its iat, in whole seconds.
+    issued_at = issue.issued_at if issue is not None else jwt_data["iat"] * 1_000_000_000
+    return issued_at < user.tokens_valid_after
 
 
 # add the commands (flask seed-users)

@@ -1,15 +1,26 @@
 """
 This module takes care of starting the API Server, Loading the DB and Adding the endpoints
 """
+import hashlib
+import math
+import os
 import re
+import secrets
+import threading
+import time
+from datetime import datetime, timedelta, timezone
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 from flask_cors import CORS
-from flask_jwt_extended import create_access_token, current_user, get_jwt, jwt_required
+from flask_jwt_extended import (
+    create_access_token, current_user, get_jti, get_jwt, jwt_required)
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from api.models import TokenBlocklist, User, db
+from api.mailer import send_mail
+from api.models import (
+    PasswordReset, PasswordResetRequest, TokenBlocklist, TokenIssue, User, db)
+from api.password_policy import password_problem
 
 api = Blueprint('api', __name__)
 
@@ -35,12 +46,30 @@ def read_credentials(check_email_shape=False):
     return (email, password), None
 
 
+def issue_token(user):
+    """An access token for `user`, its issue time kept to the nanosecond for app.py's loader."""
+    token = create_access_token(identity=str(user.id))
+    now = time.time_ns()
+    db.session.add(TokenIssue(jti=get_jti(token), issued_at=now))
+    # An expired token is refused anyway: its row can go, so that the table does not grow forever.
+    lifetime = current_app.config["JWT_ACCESS_TOKEN_EXPIRES"]  # a timedelta, seconds, or False
+    if lifetime is not False:
+        seconds = lifetime.total_seconds() if isinstance(lifetime, timedelta) else lifetime
+        oldest = now - int(seconds * 1_000_000_000)
+        TokenIssue.query.filter(TokenIssue.issued_at < oldest).delete(synchronize_session=False)
+    db.session.commit()
+    return token
+
+
 @api.route('/signup', methods=['POST'])
 def signup():
     credentials, problem = read_credentials(check_email_shape=True)
     if problem is not None:
         return problem
     email, password = credentials
+    weakness = password_problem(password)
+    if weakness is not None:
+        return jsonify(msg=weakness), 400
     if User.query.filter_by(email=email).first() is not None:
         return jsonify(msg="User already exists"), 409
     # is_active is NOT NULL in the boilerplate's User: leave it out and sign-up fails with a 500.
@@ -64,7 +93,7 @@ def create_token():
     if user is None or not check_password_hash(user.password, password):
         return jsonify(msg="Bad email or password"), 401
     # The identity must be a string: PyJWT 2.10 and later refuse a number ("Subject must be a string").
-    return jsonify({"token": create_access_token(identity=str(user.id)), "user_id": user.id})
+    return jsonify({"token": issue_token(user), "user_id": user.id})
 
 
 @api.route('/protected', methods=['GET'])
@@ -81,3 +110,139 @@ def logout():
     db.session.add(TokenBlocklist(jti=get_jwt()["jti"]))
     db.session.commit()
     return jsonify(msg="Logged out")
+
+
+# Password reset by e-mail, password change and log out everywhere: the routes of Gatehouse's
+# /forgot-password, /reset-password and /account pages.
+
+RESET_LIFETIME = timedelta(minutes=30)
+RESET_REQUESTS_PER_HOUR = 5
+
+
+def utc_now():
+    # Naive UTC: what a DateTime column without a time zone gives back, on SQLite and Postgres.
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def digest(token):
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def read_strings(*names):
+    """The body's string fields `names`, or the 400 answer naming the first one missing or empty."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return None, (jsonify(msg="The request body must be a JSON object"), 400)
+    values = []
+    for name in names:
+        value = body.get(name)
+        if not isinstance(value, str) or value == "":
+            return None, (jsonify(msg=f"{name} must be a non-empty string"), 400)
+        values.append(value)
+    return values, None
+
+
+def revoke_tokens(user):
+    """Every token issued to `user` until now is refused from now on (app.py's token_revoked)."""
+    user.tokens_valid_after = time.time_ns()
+
+
+def reset_wait(email):
+    """Seconds before `email` may ask for a link again, or None after counting this request."""
+    now = utc_now()
+    hour_ago = now - timedelta(hours=1)
+    PasswordResetRequest.query.filter(
+        PasswordResetRequest.requested_at <= hour_ago).delete(synchronize_session=False)
+    recent = PasswordResetRequest.query.filter_by(email=email).order_by(
+        PasswordResetRequest.requested_at).all()
+    if len(recent) >= RESET_REQUESTS_PER_HOUR:
+        db.session.commit()
+        return max(1, math.ceil((recent[0].requested_at - hour_ago).total_seconds()))
+    db.session.add(PasswordResetRequest(email=email, requested_at=now))
+    db.session.commit()
+    return None
+
+
+@api.route('/password-reset', methods=['POST'])
+def request_password_reset():
+    values, problem = read_strings("email")
+    if problem is not None:
+        return problem
+    (email,) = values
+    # Counted per address typed, known or not, so that the limit tells nothing either.
+    wait = reset_wait(email)
+    if wait is not None:
+        answer = jsonify(msg="Too many reset requests for this account. Try again later.")
+        return answer, 429, {"Retry-After": str(wait)}
+    user = User.query.filter_by(email=email).first()
+    if user is not None:
+        token = secrets.token_urlsafe(32)
+        db.session.add(PasswordReset(token_hash=digest(token), user_id=user.id,
+                                     expires_at=utc_now() + RESET_LIFETIME))
+        db.session.commit()
+        # In the fragment (#), which browsers never send to a server: not in the app host's
+        # logs, nor in a Referer header.
+        app_url = os.environ.get("APP_URL", "http://127.0.0.1:5173").rstrip("/")
+        link = f"{app_url}/reset-password#token={token}"
+        body = (
+            "Someone asked to reset the password of your account. To choose a new one, "
+            f"open this link within 30 minutes:\n\n{link}\n\n"
+            "If it was not you, ignore this message: your password stays as it is."
+        )
+        # Sent after the answer, so that its timing does not tell whether the account exists.
+        threading.Thread(target=send_mail, args=(user.email, "Reset your password", body),
+                         daemon=True).start()
+    # The same answer for an unknown address: the page must not tell who has an account.
+    return jsonify(msg="If the account exists, a reset link was sent"), 202
+
+
+@api.route('/password-reset/confirm', methods=['POST'])
+def confirm_password_reset():
+    values, problem = read_strings("token", "password")
+    if problem is not None:
+        return problem
+    token, password = values
+    reset = PasswordReset.query.filter_by(token_hash=digest(token)).first()
+    if reset is None or reset.expires_at < utc_now():
+        return jsonify(msg="Invalid or expired reset token"), 400
+    weakness = password_problem(password)
+    if weakness is not None:
+        return jsonify(msg=weakness), 400
+    # Deleting the row redeems the link: of two requests that carry it, one deletes it.
+    if PasswordReset.query.filter_by(id=reset.id).delete(synchronize_session=False) == 0:
+        db.session.rollback()
+        return jsonify(msg="Invalid or expired reset token"), 400
+    user = db.session.get(User, reset.user_id)
+    user.password = generate_password_hash(password)
+    revoke_tokens(user)
+    # The person's other links stop working too: the password they were for is gone.
+    PasswordReset.query.filter_by(user_id=user.id).delete(synchronize_session=False)
+    db.session.commit()
+    return jsonify(msg="Password changed")
+
+
+@api.route('/password', methods=['POST'])
+@jwt_required()
+def change_password():
+    values, problem = read_strings("current_password", "new_password")
+    if problem is not None:
+        return problem
+    current, new = values
+    if not check_password_hash(current_user.password, current):
+        return jsonify(msg="Current password is incorrect"), 400
+    weakness = password_problem(new)
+    if weakness is not None:
+        return jsonify(msg=weakness), 400
+    current_user.password = generate_password_hash(new)
+    revoke_tokens(current_user)
+    db.session.commit()
+    # This tab goes on with a token issued after the change; every older one is refused.
+    return jsonify({"token": issue_token(current_user), "user_id": current_user.id})
+
+
+@api.route('/logout-everywhere', methods=['POST'])
+@jwt_required()
+def logout_everywhere():
+    revoke_tokens(current_user)
+    db.session.commit()
+    return jsonify(msg="Logged out everywhere")
