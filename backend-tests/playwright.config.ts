@@ -9,11 +9,13 @@ import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import {
   backendCommand,
   courseProjectCommand,
+  mailFile,
   probePath,
   secretSettings,
 } from './reference-backends';
 import {
   appOrigin,
+  appOutDir,
   BACKEND_NAMES,
   BACKENDS,
   backendApiUrl,
@@ -82,6 +84,17 @@ function serverCommand(name: BackendName): ServerCommand {
   return { command, env, database: null, build: buildCommand(name, outDir, []) };
 }
 
+/**
+ * Flask's reference backend writes its reset e-mails to a file (account.spec.ts reads the links),
+ * and links them to this backend's cross-origin app: one server serves both modes' apps, and
+ * APP_URL names one origin, so the proxy's tests move the link onto their own.
+ */
+function mailSettings(name: BackendName): Record<string, string> {
+  const { profile, example, port } = BACKENDS[name];
+  if (profile !== 'flask-jwt-extended' || example !== undefined) return {};
+  return { MAIL_FILE: mailFile(port), APP_URL: appOrigin('cross-origin', name) };
+}
+
 function backendServer(name: BackendName) {
   const { profile, settings } = BACKENDS[name];
   if (settings === null || !started(name)) return [];
@@ -89,10 +102,14 @@ function backendServer(name: BackendName) {
     .map((backend) => appOrigin('cross-origin', backend))
     .join(',');
   const { command, env, database, build } = serverCommand(name);
+  const mail = mailSettings(name);
   const serve = `exec ${command.map(shellQuote).join(' ')}`;
+  const leftovers = [database, mail.MAIL_FILE].filter(
+    (file): file is string => file !== undefined && file !== null,
+  );
   const steps = [
     ...(build === null ? [] : [build]),
-    ...(database === null ? [] : [`rm -f ${shellQuote(database)}`]),
+    ...leftovers.map((file) => `rm -f ${shellQuote(file)}`),
     serve,
   ];
   return [
@@ -104,6 +121,7 @@ function backendServer(name: BackendName) {
         ...env,
         ...settings,
         ...secretSettings(profile, 'gatehouse-backend-tests-secret-of-32-bytes'),
+        ...mail,
         CORS_ORIGINS: corsOrigins,
       },
       cwd: repoRoot,
@@ -119,7 +137,7 @@ function backendServer(name: BackendName) {
 /** Build once with the variables, then serve that build with none set but the server's own. */
 function appServer(mode: Mode, backend: BackendName) {
   const origin = appOrigin(mode, backend);
-  const outDir = `dist-backend-e2e/${mode}-${backend}`;
+  const outDir = appOutDir(mode, backend);
   const apiUrl = mode === 'cross-origin' ? [`VITE_API_URL=${backendApiUrl(backend)}`] : [];
   const serveEnv = mode === 'proxy' ? `VITE_API_PROXY=${backendOrigin(backend)}` : '';
   return {

@@ -61,6 +61,7 @@ const SIMPLEJWT = { VITE_API_PROFILE: 'simplejwt' };
 
 export const BACKENDS: Record<BackendName, Backend> = {
   // The tutorial's API plus sign-up and the logout blocklist; the app revokes its token on Log out.
+  // Its seed users johndoe and alice are account.spec.ts's: their passwords change by reset links.
   standard: {
     port: 5201,
     profile: 'flask-jwt-extended',
@@ -154,8 +155,19 @@ export const backendOrigin = (name: BackendName) => `http://127.0.0.1:${BACKENDS
 export const backendApiUrl = (name: BackendName) =>
   backendOrigin(name) + (BACKENDS[name].prefix ?? '');
 
+/**
+ * Where this run writes its builds, relative to the repository: a second run beside another
+ * (BACKEND_E2E_PORT_OFFSET) must not rebuild, under the first one's preview servers, the folders
+ * they serve.
+ */
+const BUILD_ROOT =
+  PORT_OFFSET === 0 ? 'dist-backend-e2e' : `dist-backend-e2e/offset-${String(PORT_OFFSET)}`;
+
 /** Where a one-host backend's build is written, relative to the repository, for Flask to serve. */
-export const oneHostOutDir = (name: BackendName) => `dist-backend-e2e/one-host-${name}`;
+export const oneHostOutDir = (name: BackendName) => `${BUILD_ROOT}/one-host-${name}`;
+
+/** Where the app for this mode and backend is built, relative to the repository. */
+export const appOutDir = (mode: Mode, name: BackendName) => `${BUILD_ROOT}/${mode}-${name}`;
 
 /** The backends each mode serves the app for. */
 export const backendsFor = (mode: Mode) =>
