@@ -7,16 +7,13 @@ import { expectRecord, expectString } from '../../lib/parse.ts';
 import type { ApiDialect, Refusal } from '../api-dialect.ts';
 import { expectJwt, optionalString, stringField } from '../dialect-parsing.ts';
 
-const fastapiLogin = {
-  unusableStatus: 422,
-  path: '/token',
-  body: ({ identifier, password }) => ({ form: { username: identifier, password } }),
-  parse: (data: unknown) => ({
-    token: expectJwt(expectRecord(data, 'the login answer'), 'access_token', 'the login answer'),
-    refreshToken: null,
-    userId: null,
-  }),
-} satisfies ApiDialect['login'];
+// A function of its own rather than a read of the login object's property: the bundler keeps a
+// property read, and with it the whole object, in builds made for another backend.
+const parseLoginAnswer = (data: unknown) => ({
+  token: expectJwt(expectRecord(data, 'the login answer'), 'access_token', 'the login answer'),
+  refreshToken: null,
+  userId: null,
+});
 
 /** A 400 whose `detail` is exactly `text`: the reference backend's account refusals. */
 const refusedWith =
@@ -27,7 +24,12 @@ const refusedWith =
 export const fastapi = {
   profile: 'fastapi',
   identifiers: ['username', 'email'],
-  login: fastapiLogin,
+  login: {
+    unusableStatus: 422,
+    path: '/token',
+    body: ({ identifier, password }) => ({ form: { username: identifier, password } }),
+    parse: parseLoginAnswer,
+  },
   currentUser: {
     path: '/users/me/',
     parse(data, field) {
@@ -64,7 +66,7 @@ export const fastapi = {
         json: { current_password: currentPassword, new_password: newPassword },
       }),
       // The login's own answer: one access token, no refresh token.
-      parse: fastapiLogin.parse,
+      parse: parseLoginAnswer,
       refusesCurrentPassword: refusedWith('Current password is incorrect'),
     },
     logoutEverywhere: { path: '/logout-everywhere' },

@@ -14,20 +14,17 @@ import {
   stringField,
 } from '../dialect-parsing.ts';
 
-const simplejwtLogin = {
-  unusableStatus: 400,
-  path: '/api/token/',
-  body: credentialsBody,
-  parse: (data: unknown) => {
-    const what = 'the login answer';
-    const record = expectRecord(data, what);
-    return {
-      token: expectJwt(record, 'access', what),
-      refreshToken: expectJwt(record, 'refresh', what),
-      userId: null,
-    };
-  },
-} satisfies ApiDialect['login'];
+// A function of its own rather than a read of the login object's property: the bundler keeps a
+// property read, and with it the whole object, in builds made for another backend.
+function parseTokenPair(data: unknown) {
+  const what = 'the login answer';
+  const record = expectRecord(data, what);
+  return {
+    token: expectJwt(record, 'access', what),
+    refreshToken: expectJwt(record, 'refresh', what),
+    userId: null,
+  };
+}
 
 /**
  * The account serializers' fields, whose first message is the refusal's sentence (Django's
@@ -45,7 +42,7 @@ export const simplejwt = {
   profile: 'simplejwt',
   // TokenObtainPairView takes the user model's USERNAME_FIELD: Django's User logs in with username.
   identifiers: ['username'],
-  login: simplejwtLogin,
+  login: { unusableStatus: 400, path: '/api/token/', body: credentialsBody, parse: parseTokenPair },
   currentUser: { path: '/api/me/', parse: (data, field) => parseIdentifiedUser(data, field) },
   refresh: {
     path: '/api/token/refresh/',
@@ -88,7 +85,7 @@ export const simplejwt = {
         json: { current_password: currentPassword, new_password: newPassword },
       }),
       // POST /api/token/'s answer: a new pair, issued after the change.
-      parse: simplejwtLogin.parse,
+      parse: parseTokenPair,
       // With a refused new password too, `current_password` comes first and is the one read.
       refusesCurrentPassword: ({ status, serverMessage }) =>
         status === 400 && serverMessage === 'Current password is incorrect',
