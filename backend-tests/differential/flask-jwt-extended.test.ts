@@ -12,7 +12,7 @@
  * identifier). With the reference backend (not examples/course-project, which has none), the
  * account routes too: their 400s, the limit on reset requests, a password change and
  * log-out-everywhere and the tokens they revoke. Left out of those: a reset request for a known
- * account (the link is random and goes by e-mail), and crafted tokens after a revocation.
+ * account (the link is random and goes by e-mail).
  */
 import { encodeBase64UrlJson } from '../../src/emulation/base64url';
 import type { LoginIdentifier } from '../../src/backends/vocabulary';
@@ -146,6 +146,15 @@ function accountCases(field: LoginIdentifier): DifferentialCase<Tokens>[] {
     {
       name: 'protected: the token the change answered',
       exchange: (own) => protectedWith(`Bearer ${own.changed}`),
+    },
+    {
+      name: 'protected: a token crafted with the key, issued before the change',
+      exchange: async () =>
+        protectedWith(`Bearer ${await signed(claims({ iat: now() - 60, nbf: now() - 60 }))}`),
+    },
+    {
+      name: 'protected: a token crafted with the key, without iat',
+      exchange: async () => protectedWith(`Bearer ${await signed(claims({}, ['iat']))}`),
     },
     {
       name: 'login: the old password after the change',

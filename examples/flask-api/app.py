@@ -141,7 +141,8 @@ def create_app():
         user = load_user(jwt_header, jwt_data)
         if user is None:
             return False
-        issued = issued_at.get(jwt_data["jti"], jwt_data["iat"] * 1_000_000_000)
+        # One crafted with the key may lack `iat`: issued at the epoch, not a 500.
+        issued = issued_at.get(jwt_data["jti"], jwt_data.get("iat", 0) * 1_000_000_000)
         return issued < user.tokens_valid_after
 
     api = Blueprint("api", __name__)

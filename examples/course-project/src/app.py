@@ -61,8 +61,9 @@ def token_revoked(jwt_header, jwt_data):
     if user is None:
         return False  # user_lookup_loader's 401 says why
     issue = db.session.get(TokenIssue, jwt_data["jti"])
-    # A token issued before the issue times were kept: its iat, in whole seconds.
-    issued_at = issue.issued_at if issue is not None else jwt_data["iat"] * 1_000_000_000
+    # A token issued before the issue times were kept: its iat, in whole seconds. One crafted
+    # with the key may lack `iat`: issued at the epoch, not a 500.
+    issued_at = issue.issued_at if issue is not None else jwt_data.get("iat", 0) * 1_000_000_000
     return issued_at < user.tokens_valid_after
 
 
