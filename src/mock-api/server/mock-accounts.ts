@@ -34,6 +34,11 @@ export interface MockAccountState {
   issues: Map<string, { userId: number; serial: number }>;
   /** User id → the serial of their last password change or log-out-everywhere. */
   validAfter: Map<number, number>;
+  /**
+   * User id → when (ms since the epoch) that last revocation happened: a token the mock did not
+   * issue (crafted with the key) has no serial, and only its claims date it.
+   */
+  revokedAt: Map<number, number>;
   /** Reset token → the user it resets and when it stops working (ms since the epoch). */
   resetTokens: Map<string, { userId: number; expiresAt: number }>;
   /** The account typed → when reset links were asked for it in the last hour. */
@@ -46,6 +51,7 @@ export function createMockAccountState(): MockAccountState {
     serial: 0,
     issues: new Map(),
     validAfter: new Map(),
+    revokedAt: new Map(),
     resetTokens: new Map(),
     resetRequests: new Map(),
     mailbox: [],
@@ -66,6 +72,7 @@ export function recordIssue(accounts: MockAccountState, jti: string, userId: num
 export function revokeTokensOf(accounts: MockAccountState, userId: number): void {
   accounts.serial += 1;
   accounts.validAfter.set(userId, accounts.serial);
+  accounts.revokedAt.set(userId, Date.now());
 }
 
 /** Whether the token was issued before its user's last password change or log-out-everywhere. */
@@ -104,6 +111,13 @@ function randomToken(): string {
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 }
+
+/**
+ * Where a reset link takes the person: this app, as the reference backends' APP_URL says; their
+ * default where no page runs the mock (Node).
+ */
+export const appUrl = () =>
+  'location' in globalThis ? globalThis.location.origin : 'http://127.0.0.1:5173';
 
 /** A new reset link for `userId`, delivered to the Mailbox. `appUrl`: where the app lives. */
 export function sendResetLink(

@@ -65,6 +65,7 @@ interface StoredAccounts {
   serial: number;
   issues: [string, number, number][];
   validAfter: [number, number][];
+  revokedAt: [number, number][];
   resetTokens: [string, number, number][];
   resetRequests: [string, number[]][];
   mailbox: MockMail[];
@@ -78,6 +79,7 @@ function storedAccounts(state: MockServerState): StoredAccounts {
     serial: accounts.serial,
     issues: [...accounts.issues].map(([jti, { userId, serial }]) => [jti, userId, serial]),
     validAfter: [...accounts.validAfter],
+    revokedAt: [...accounts.revokedAt],
     resetTokens: [...accounts.resetTokens].map(([token, { userId, expiresAt }]) => [
       token,
       userId,
@@ -139,6 +141,9 @@ function readAccounts(value: unknown): {
   }
   for (const [userId, serial] of rows<[number, number]>(stored.validAfter, [isNumber, isNumber])) {
     accounts.validAfter.set(userId, serial);
+  }
+  for (const [userId, time] of rows<[number, number]>(stored.revokedAt, [isNumber, isNumber])) {
+    accounts.revokedAt.set(userId, time);
   }
   for (const [token, userId, expiresAt] of rows<[string, number, number]>(stored.resetTokens, [
     isString,

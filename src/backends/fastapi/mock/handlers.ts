@@ -12,6 +12,7 @@ import { MOCK_JWT_SECRET, signClaims } from '../../../emulation/jwt-signing';
 import { decodePyJwt, PythonCrash } from '../../../emulation/pyjwt';
 import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
 import {
+  appUrl,
   isResetTokenValid,
   recordIssue,
   redeemResetToken,
@@ -202,13 +203,6 @@ const otherMethods = (routes: MockRoutes, path: string, allowed: string, exists 
 const notFound = () => detail(404, 'Not Found');
 const unprocessable = (errors: PydanticError[]) =>
   HttpResponse.json({ detail: errors }, { status: 422 });
-
-/**
- * Where the reset link takes the person: this app, as the backend's APP_URL says; the backend's
- * default where no page runs the mock (Node).
- */
-const appUrl = () =>
-  'location' in globalThis ? globalThis.location.origin : 'http://127.0.0.1:5173';
 
 export function fastapiRoutes({ state, app, routes }: BackendMockContext) {
   const loginName = (user: { username: string | null; email: string | null }) =>

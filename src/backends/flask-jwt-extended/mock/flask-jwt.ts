@@ -95,8 +95,8 @@ interface VerifyOptions {
    * By default only access tokens do.
    */
   refresh?: boolean | 'any';
-  /** The blocklist (token_in_blocklist_loader). */
-  isRevoked: (jti: unknown) => boolean;
+  /** The blocklist (token_in_blocklist_loader), given the token's claims. */
+  isRevoked: (claims: Record<string, unknown>) => boolean;
   /** Tokens the mock's "Expire now" control marked as expired before their `exp`. */
   isExpiredEarly?: (jti: unknown) => boolean;
   secret?: string;
@@ -172,6 +172,6 @@ export async function verifyJwt(
     return fail(422, 'Only non-refresh tokens are allowed');
   }
   if (refresh === true && type !== 'refresh') return fail(422, 'Only refresh tokens are allowed');
-  if (isRevoked(claims.jti)) return fail(401, 'Token has been revoked');
+  if (isRevoked(claims)) return fail(401, 'Token has been revoked');
   return { ok: true, claims };
 }

@@ -1,12 +1,14 @@
 /**
  * The mock's answers where the reference backend (examples/flask-api) decides them: the login's
- * 400s, a missing user, a method a route does not take, sign-up and logout. backend-tests/differential checks each
- * against the running backend; these say what a caller of the mock can count on without Python.
+ * 400s, a missing user, a method a route does not take, sign-up, logout and the account routes.
+ * backend-tests/differential checks each against the running backend; these say what a caller of
+ * the mock can count on without Python.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { configureAppEnv } from '../../../test/app-env';
 import { signClaims } from '../../../emulation/jwt-signing';
 import { apiPath } from '../../../mock-api/handlers';
+import { mockServerState } from '../../../mock-api/node';
 
 async function send(method: string, path: string, init: RequestInit = {}) {
   const response = await fetch(new URL(apiPath(path), window.location.origin), { method, ...init });
@@ -143,5 +145,62 @@ describe('POST /logout', () => {
       status: 401,
       body: { msg: 'Missing Authorization Header' },
     });
+  });
+});
+
+describe('the account routes', () => {
+  const post = (path: string, body?: unknown, token?: string) =>
+    send('POST', path, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const protectedWith = (token: string) =>
+    send('GET', '/protected', { headers: { Authorization: `Bearer ${token}` } });
+  const tokenOf = async (password = '12341234') =>
+    ((await logIn({ username: 'alesanchezr', password })).body as { token: string }).token;
+  const crafted = (claims: Record<string, unknown>) =>
+    signClaims({ sub: '1', type: 'access', exp: Math.floor(Date.now() / 1000) + 60, ...claims });
+  const REVOKED = { status: 401, body: { msg: 'Token has been revoked' } };
+
+  beforeEach(() => {
+    configureAppEnv({ passwordReset: true });
+  });
+
+  it('mails a known account a link that resets the password once', async () => {
+    expect(await post('/password-reset', { username: 'alesanchezr' })).toMatchObject({
+      status: 202,
+    });
+    const [mail] = mockServerState.accounts.mailbox;
+    expect(mail?.to).toBe('alesanchezr@example.com');
+    const token = new URL(mail?.link ?? 'http://x/').hash.replace('#token=', '');
+    const confirm = () =>
+      post('/password-reset/confirm', { token, password: 'correct horse battery' });
+
+    expect(await confirm()).toMatchObject({ status: 200, body: { msg: 'Password changed' } });
+    expect(await confirm()).toMatchObject({
+      status: 400,
+      body: { msg: 'Invalid or expired reset token' },
+    });
+    expect(
+      await logIn({ username: 'alesanchezr', password: 'correct horse battery' }),
+    ).toMatchObject({ status: 200 });
+  });
+
+  it('log out everywhere revokes every earlier token, a crafted one by its iat', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const issued = await tokenOf();
+    const craftedBefore = await crafted({ iat: now - 60 });
+    const craftedWithoutIat = await crafted({});
+    expect(await protectedWith(craftedBefore)).toMatchObject({ status: 200 });
+
+    expect(await post('/logout-everywhere', undefined, issued)).toMatchObject({ status: 200 });
+
+    for (const token of [issued, craftedBefore, craftedWithoutIat]) {
+      expect(await protectedWith(token)).toMatchObject(REVOKED);
+    }
+    expect(await protectedWith(await tokenOf())).toMatchObject({ status: 200 });
   });
 });

@@ -15,6 +15,7 @@ import { methodNotAllowed, notFound } from '../../../emulation/werkzeug-pages';
 import { createAccessToken, createRefreshToken, verifyJwt } from './flask-jwt';
 import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
 import {
+  appUrl,
   isResetTokenValid,
   isRevokedByAccountChange,
   recordIssue,
@@ -76,9 +77,6 @@ async function readStrings<N extends string>(
   return values as Record<N, string>;
 }
 
-/** Where the reset link takes the person: this app, as the backend's APP_URL says. */
-const appUrl = () => globalThis.location.origin;
-
 /** flask-jwt-extended's answer to a request whose token it refused. */
 const refused = ({ status, msg }: { status: number; msg: string }) =>
   HttpResponse.json({ msg }, { status });
@@ -113,22 +111,39 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
 }
 
 export function flaskRoutes({ state, app, routes }: BackendMockContext) {
-  const verify = (request: Request, refresh: boolean | 'any') =>
-    verifyJwt(request.headers.get('Authorization'), {
-      nowSeconds: nowSeconds(),
-      refresh,
-      isRevoked: (jti) =>
-        (typeof jti === 'string' && state.revokedJtis.has(jti)) ||
-        isRevokedByAccountChange(state.accounts, jti),
-      isExpiredEarly: (jti) => typeof jti === 'string' && state.expiredJtis.has(jti),
-    });
-
   // The reference backend's @jwt.user_lookup_loader: a token whose user is gone gets
   // flask-jwt-extended's 401 instead of reaching the view.
   const userOf = (claims: Record<string, unknown>) =>
     state.users.find((user) => String(user.id) === claims.sub);
   const userLookupError = (claims: Record<string, unknown>) =>
     HttpResponse.json({ msg: `Error loading the user ${String(claims.sub)}` }, { status: 401 });
+
+  const revokeTokens = (user: MockUser) => {
+    revokeTokensOf(state.accounts, user.id);
+    state.onChange();
+  };
+
+  const isRevoked = (claims: Record<string, unknown>) => {
+    const { jti, iat } = claims;
+    if (typeof jti === 'string' && state.revokedJtis.has(jti)) return true;
+    if (typeof jti === 'string' && state.accounts.issues.has(jti)) {
+      return isRevokedByAccountChange(state.accounts, jti);
+    }
+    // Crafted with the key: dated by its `iat`, as the reference backend dates a jti it does not
+    // know; without one, issued at the epoch.
+    const user = userOf(claims);
+    const cutoff = user === undefined ? undefined : state.accounts.revokedAt.get(user.id);
+    if (cutoff === undefined) return false;
+    return (typeof iat === 'number' ? iat * 1000 : 0) < cutoff;
+  };
+
+  const verify = (request: Request, refresh: boolean | 'any') =>
+    verifyJwt(request.headers.get('Authorization'), {
+      nowSeconds: nowSeconds(),
+      refresh,
+      isRevoked,
+      isExpiredEarly: (jti) => typeof jti === 'string' && state.expiredJtis.has(jti),
+    });
 
   /** Remembers whom the token was issued to, for a later password change to revoke it. */
   const issued = (token: string, user: MockUser) => {
@@ -274,8 +289,7 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       const user = state.users.find((candidate) => candidate.id === userId);
       if (user === undefined) return invalid();
       user.password = values.password;
-      revokeTokensOf(state.accounts, user.id);
-      state.onChange();
+      revokeTokens(user);
       return HttpResponse.json({ msg: 'Password changed' });
     }),
 
@@ -293,8 +307,7 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       const weakness = await passwordProblem(values.new_password);
       if (weakness !== null) return badRequest(weakness);
       user.password = values.new_password;
-      revokeTokensOf(state.accounts, user.id);
-      state.onChange();
+      revokeTokens(user);
       // This tab goes on with tokens issued after the change; every older one is revoked.
       return HttpResponse.json(await loginAnswer(user));
     }),
@@ -305,8 +318,7 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       if (!verification.ok) return refused(verification);
       const user = userOf(verification.claims);
       if (user === undefined) return userLookupError(verification.claims);
-      revokeTokensOf(state.accounts, user.id);
-      state.onChange();
+      revokeTokens(user);
       return HttpResponse.json({ msg: 'Logged out everywhere' });
     }),
 

@@ -12,6 +12,7 @@ import { MOCK_JWT_SECRET, signClaims } from '../../../emulation/jwt-signing';
 import { decodePyJwt, PythonCrash, pythonInt } from '../../../emulation/pyjwt';
 import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
 import {
+  appUrl,
   isResetTokenValid,
   recordIssue,
   redeemResetToken,
@@ -180,13 +181,6 @@ function issuedNs(): number {
   return lastIssuedNs;
 }
 
-/**
- * Where the reset link takes the person: this app, as the backend's APP_URL says; the backend's
- * default where no page runs the mock (Node).
- */
-const appUrl = () =>
-  'location' in globalThis ? globalThis.location.origin : 'http://127.0.0.1:5173';
-
 /** Django's page for a URL no pattern matches (an account route that is off), DEBUG off. */
 const djangoNotFound = () =>
   new HttpResponse(
@@ -238,13 +232,6 @@ export function simplejwtRoutes({ state, app, routes }: BackendMockContext) {
   const config = () => state.config.read();
   const loginName = (user: MockUser) => user[app.loginIdentifier];
 
-  /**
-   * Per user, the `iat_ns` before which the last revocation refused every token: for the tokens
-   * this mock did not issue (crafted with the key), which only their claims date. Those it issued
-   * are dated by their jti in the shared account state, which a reload keeps.
-   */
-  const cutoffNs = new Map<number, number>();
-
   /** A new token; `claims` last, so that a renewal keeps what it copies (`iat`, `iat_ns`). */
   const issue = (type: 'access' | 'refresh', claims: Record<string, unknown>) => {
     const now = nowSeconds();
@@ -275,7 +262,6 @@ export function simplejwtRoutes({ state, app, routes }: BackendMockContext) {
   /** revoke_tokens: every token issued to the user until now is refused from now on. */
   const revokeTokens = (user: MockUser) => {
     revokeTokensOf(state.accounts, user.id);
-    cutoffNs.set(user.id, issuedNs());
     state.onChange();
   };
 
@@ -290,8 +276,10 @@ export function simplejwtRoutes({ state, app, routes }: BackendMockContext) {
     const key = jtiKey(claims.jti);
     const issue = key === null ? undefined : state.accounts.issues.get(key);
     if (issue !== undefined) return issue.serial < (state.accounts.validAfter.get(userId) ?? 0);
-    const cutoff = cutoffNs.get(userId);
-    if (cutoff === undefined) return false;
+    // The tokens this mock did not issue (crafted with the key): only their claims date them.
+    const revokedAt = state.accounts.revokedAt.get(userId);
+    if (revokedAt === undefined) return false;
+    const cutoff = revokedAt * 1_000_000;
     // Minted without the claim (or with null): its whole-second `iat`, or the epoch; a string
     // `iat` times 10**9 is a string the database refuses.
     const { iat = 0, iat_ns: stated = null } = claims;
