@@ -9,6 +9,7 @@ and POST /logout-everywhere.
 """
 import logging
 import os
+import threading
 import time
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -76,12 +77,23 @@ app.add_middleware(
 # issued before it in the same second, but not its own new one, and `exp` holds whole seconds.
 # In memory, like the users: a real deployment keeps it in its database or in Redis.
 token_issue_times: Dict[str, int] = {}
+token_issue_times_lock = threading.Lock()
 
 
 def create_access_token(username: str) -> str:
     expire = datetime.now(timezone.utc) + timedelta(seconds=ACCESS_TOKEN_SECONDS)
     jti = str(uuid.uuid4())
-    token_issue_times[jti] = time.time_ns()
+    issued = time.time_ns()
+    with token_issue_times_lock:
+        # Entries come in the order tokens were issued: those of expired tokens, which no request
+        # can use any more, go first, so that the record stays as small as the live tokens.
+        horizon = issued - ACCESS_TOKEN_SECONDS * 10**9
+        while token_issue_times:
+            oldest = next(iter(token_issue_times))
+            if token_issue_times[oldest] >= horizon:
+                break
+            del token_issue_times[oldest]
+        token_issue_times[jti] = issued
     return jwt.encode(
         {"sub": username, "exp": expire, "jti": jti}, SECRET_KEY, algorithm=ALGORITHM
     )
