@@ -69,6 +69,36 @@ test.describe('forgot password, on the mock', () => {
     );
     await expect(page.getByRole('link', { name: 'Request a new link' })).toBeVisible();
   });
+
+  test('the link’s token leaves the address bar before the page’s code has arrived', async ({
+    page,
+  }) => {
+    await askForResetLink(page);
+    await page.getByRole('button', { name: /^Mock API/ }).click();
+    const link = await page
+      .getByRole('group', { name: 'Mailbox' })
+      .getByRole('link', { name: 'Open the reset link' })
+      .getAttribute('href');
+    expect(link).toMatch(/#token=/);
+    // The reset pages' code, held back as a slow connection would. On the context, not the page:
+    // the mock's service worker makes the page's requests, and only a context's routes see them.
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.context().route('**/*password-reset-pages*', async (route) => {
+      await arrived;
+      await route.continue();
+    });
+
+    await page.goto(link ?? '', { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => appUrl(page)).toBe('/reset-password');
+    await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeHidden();
+    release();
+
+    await setNewPassword(page, NEW_PASSWORD);
+    await expect(page.getByText('Password changed. Log in with your new password.')).toBeVisible();
+  });
 });
 
 test.describe('the account page, on the mock', () => {

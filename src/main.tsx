@@ -7,9 +7,11 @@ import { getLocale } from './i18n/locale';
 import { loadMessages } from './i18n/messages';
 import { HydrationBoundary } from './lib/hydration';
 import { matchesPrerender } from './prerender/matches-prerender';
+import { takeResetTokenFromAddressBar } from './public/password-reset/reset-link-token';
 import './ui/styles.css';
 
 async function main() {
+  takeResetTokenFromAddressBar();
   const root = document.getElementById('root');
   if (root === null) throw new Error('index.html has no #root element');
   // The person's language before the first paint, so the page does not switch under them;

@@ -6,6 +6,7 @@ import { mockServer, mockServerState } from '../../mock-api/node';
 import { configureAppEnv } from '../../test/app-env';
 import { currentUrl, renderApp } from '../../test/render-app';
 import { recordJsonBodies } from '../../test/requests';
+import { takeResetTokenFromAddressBar } from './reset-link-token';
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
@@ -165,6 +166,20 @@ describe('reset password (the e-mail’s link)', () => {
     await waitFor(() => {
       expect(currentUrl()).toBe('/reset-password');
     });
+  });
+
+  it('takes the token out of the address bar at start-up, before the page’s code loads', async () => {
+    const link = new URL(await receiveLink());
+    window.history.replaceState(null, '', link.pathname + link.hash);
+
+    takeResetTokenFromAddressBar();
+    expect(currentUrl()).toBe('/reset-password');
+
+    const { user } = await renderApp({ route: '/reset-password' });
+    await chooseNewPassword(user, 'analytical-engine-1843');
+    expect(
+      await screen.findByText('Password changed. Log in with your new password.'),
+    ).toBeVisible();
   });
 
   it('sets the new password: the old one is refused, the new one logs in', async () => {

@@ -14,12 +14,11 @@ import { SubmitButton } from '../../ui/submit-button';
 import { useApiAction } from '../../ui/use-api-action';
 import type { AuthPageState } from '../auth-page-state';
 import { describeResetFailure } from './describe-reset-failure';
-
-/** The token from the link's fragment (`#token=…`), or null. */
-function tokenFromHash(hash: string): string | null {
-  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
-  return token === null || token === '' ? null : token;
-}
+import {
+  forgetResetTokenFromStartUp,
+  resetTokenFromStartUp,
+  tokenFromHash,
+} from './reset-link-token';
 
 type Problem =
   FieldProblem<'new' | 'confirmation'> | { field: 'link' } | { field: null; text: string };
@@ -37,12 +36,15 @@ export function ResetPasswordPage() {
   const reset = usePasswordResetMessages();
   const location = useLocation();
   const navigate = useNavigate();
-  // Read once: the address bar loses the fragment right after the first render.
-  const [token] = useState(() => tokenFromHash(location.hash));
+  // Read once. In a page load the start-up code has already taken the fragment out of the address
+  // bar; after a navigation inside the app, the effect below does.
+  const [token] = useState(() => tokenFromHash(location.hash) ?? resetTokenFromStartUp());
   const [validation, setValidation] = useState<Problem | null>(null);
   const newRef = useRef<HTMLInputElement>(null);
   const confirmationRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+
+  useEffect(forgetResetTokenFromStartUp, []);
 
   useEffect(() => {
     if (location.hash !== '') {
