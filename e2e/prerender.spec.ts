@@ -50,6 +50,63 @@ test('text typed before the script runs is kept, and logs in', async ({ page }) 
   await expect(page.getByRole('heading', { name: /^Welcome, / })).toBeVisible();
 });
 
+test('Log in pressed before the script arrives logs in once it has, and only once', async ({
+  page,
+}) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const logins: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/token')) {
+      logins.push(request.url());
+    }
+  });
+  await page.goto('/login', { waitUntil: 'commit' });
+  await page.getByLabel(/^(Username|Email)$/).fill('alesanchezr');
+  await page.getByLabel('Password').fill('12341234');
+
+  const logInButton = page.getByRole('button', { name: 'Log in' });
+  await expect(logInButton).toBeEnabled();
+  await page.getByLabel('Password').press('Enter');
+  await expect(logInButton).toBeDisabled();
+  expect(page.url()).not.toContain('12341234');
+  release();
+
+  await expect(page.getByRole('heading', { name: /^Welcome, / })).toBeVisible();
+  expect(logins).toHaveLength(1);
+});
+
+test('Log in pressed early on a page the app then renders afresh still logs in, with what was typed', async ({
+  page,
+}) => {
+  // An unreadable stored token: the app drops it and says so, which the build could not
+  // prerender, so it renders the page afresh instead of hydrating it.
+  await page.addInitScript(() => {
+    window.localStorage.setItem('jwt-token', 'not-a-jwt');
+  });
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/login', { waitUntil: 'commit' });
+  await page.getByLabel(/^(Username|Email)$/).fill('alesanchezr');
+  await page.getByLabel('Password').fill('12341234');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  release();
+
+  await expect(page.getByRole('heading', { name: /^Welcome, / })).toBeVisible();
+});
+
 test('a private page and an unknown one are the empty shell', async ({ request }) => {
   for (const path of ['/profile', '/', '/no/such/page']) {
     const html = await (await request.get(path, { headers: { Accept: 'text/html' } })).text();

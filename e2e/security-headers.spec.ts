@@ -1,6 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { styleHash } from '../vite-plugins/deployment-files';
-import { securityHeaders } from '../vite-plugins/security-headers';
+import { cspHash, securityHeaders } from '../vite-plugins/security-headers';
 import { expect, logIn, pageRecordingViolations, test } from './fixtures';
 
 /**
@@ -18,7 +17,7 @@ async function buildHeaders(request: APIRequestContext): Promise<Record<string, 
   const login = await (await request.get('/login', { headers: { Accept: 'text/html' } })).text();
   const inline = [...login.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => css ?? '');
   expect(inline).toHaveLength(1);
-  expect(manifest.headers).toEqual(securityHeaders('', inline.map(styleHash)));
+  expect(manifest.headers).toEqual(securityHeaders('', inline.map(cspHash)));
   return manifest.headers;
 }
 

@@ -5,6 +5,7 @@ import { App } from './app/app';
 import { dropUnusableToken } from './auth/session';
 import { getLocale } from './i18n/locale';
 import { loadMessages } from './i18n/messages';
+import { takeOverFromEarlySubmit } from './lib/early-submit';
 import { HydrationBoundary } from './lib/hydration';
 import { matchesPrerender } from './prerender/matches-prerender';
 import { takeResetTokenFromAddressBar } from './public/password-reset/reset-link-token';
@@ -32,6 +33,7 @@ async function main() {
   dropUnusableToken();
   // /login and /signup arrive prerendered: take that HTML over, what was typed in it included.
   const hydrating = await matchesPrerender(root);
+  takeOverFromEarlySubmit(root);
   const app = (
     <StrictMode>
       {hydrating ? (

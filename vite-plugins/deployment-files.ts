@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -10,9 +9,7 @@ import {
   type BuildDecisions,
 } from './build-manifest.ts';
 
-/** The CSP hash of a stylesheet's text, as a `<style>` element holding exactly that text. */
-export const styleHash = (css: string) =>
-  `sha256-${createHash('sha256').update(css).digest('base64')}`;
+import { cspHash } from './security-headers.ts';
 
 /** A stylesheet link of index.html, as Vite writes it: the prerendered pages inline its file. */
 export const STYLESHEET_LINK = /<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g;
@@ -33,7 +30,7 @@ export function deploymentFiles(decided: BuildDecisions): Plugin {
       const outDir = options.dir ?? 'dist';
       const shell = readFileSync(join(outDir, 'index.html'), 'utf8');
       const hashes = linkedStylesheets(shell).map((href) =>
-        styleHash(readFileSync(join(outDir, href), 'utf8')),
+        cspHash(readFileSync(join(outDir, href), 'utf8')),
       );
       const manifest = createBuildManifest(decided, hashes);
       writeFileSync(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);

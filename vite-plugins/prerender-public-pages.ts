@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { createServer, type Plugin } from 'vite';
 import { STYLESHEET_LINK } from './deployment-files.ts';
+import { EARLY_SUBMIT_SCRIPT } from '../src/lib/early-submit.ts';
 import {
   PRERENDERED_LOCALES,
   prerenderedFile,
@@ -67,7 +68,9 @@ export function pageFromShell(
     .replace(/<html lang="[^"]*">/, `<html lang="${locale}">`)
     .replace(
       root,
-      `<div id="root" data-prerendered="${path}" data-locale="${locale}">${markup}</div>`,
+      `<div id="root" data-prerendered="${path}" data-locale="${locale}">${markup}</div>` +
+        // Log in works before the bundle arrives; its hash is in the build's script-src.
+        (path === '/login' ? `<script>${EARLY_SUBMIT_SCRIPT}</script>` : ''),
     );
 }
 

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { EARLY_SUBMIT_SCRIPT } from '../src/lib/early-submit.ts';
 import { apiOrigin, contentSecurityPolicy, securityHeaders } from './security-headers.ts';
+
+const earlySubmitHash = `sha256-${createHash('sha256').update(EARLY_SUBMIT_SCRIPT).digest('base64')}`;
 
 describe('securityHeaders', () => {
   it('gives the exact values for a build whose API is its own origin (or the mock)', () => {
     expect(securityHeaders('')).toEqual({
       'Content-Security-Policy':
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        `default-src 'self'; script-src 'self' '${earlySubmitHash}'; style-src 'self'; ` +
+        "img-src 'self' data:; " +
         "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; " +
         "form-action 'self'; frame-ancestors 'none'",
       'Referrer-Policy': 'no-referrer',

@@ -4,7 +4,13 @@
  * (rendered by scripts/render-nginx-conf.js) and static hosts all send them from there.
  * Not for `vite dev`, whose React refresh needs an inline script.
  */
+import { createHash } from 'node:crypto';
 import { parseApiUrl } from '../src/config/env-rules.ts';
+import { EARLY_SUBMIT_SCRIPT } from '../src/lib/early-submit.ts';
+
+/** The CSP hash of an inline `<script>` or `<style>` element holding exactly `text`. */
+export const cspHash = (text: string) =>
+  `sha256-${createHash('sha256').update(text).digest('base64')}`;
 
 /**
  * The origin to add to `connect-src` for VITE_API_URL ('' or a path means the app's own origin,
@@ -18,14 +24,15 @@ export function apiOrigin(apiUrl: string): string | null {
 }
 
 /**
- * The Content-Security-Policy value: no inline script, no eval, no framing, and no inline style
- * but the build's own, by hash (`styleHashes`: the prerendered pages inline the stylesheet).
+ * The Content-Security-Policy value: no eval, no framing, and no inline script or style but the
+ * build's own, by hash: the prerendered /login's early submit (src/lib/early-submit.ts), and the
+ * stylesheet the prerendered pages inline (`styleHashes`).
  */
 export function contentSecurityPolicy(apiUrl: string, styleHashes: readonly string[] = []): string {
   const origin = apiOrigin(apiUrl);
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    ['script-src', "'self'"],
+    ['script-src', "'self'", `'${cspHash(EARLY_SUBMIT_SCRIPT)}'`],
     ['style-src', "'self'", ...styleHashes.map((hash) => `'${hash}'`)],
     ['img-src', "'self'", 'data:'],
     ['connect-src', "'self'", ...(origin === null ? [] : [origin])],

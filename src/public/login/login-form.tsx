@@ -3,6 +3,7 @@ import type { Credentials } from '../../api/endpoints';
 import { useSessionEndReason } from '../../auth/use-session';
 import { env } from '../../config/env';
 import { privateApp } from '../../guard/private-app-loader';
+import { takeHeldSubmit } from '../../lib/early-submit';
 import { formFields } from '../../lib/form-fields';
 import { useMessages, type Messages } from '../../i18n/messages';
 import { PasswordField } from '../../ui/password-field';
@@ -50,6 +51,7 @@ export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps)
   const { state, logIn } = useLogin();
   const endReason = useSessionEndReason();
 
+  const formRef = useRef<HTMLFormElement>(null);
   const identifierRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -65,6 +67,19 @@ export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps)
   useEffect(() => {
     if (signedUp !== undefined) passwordRef.current?.focus();
   }, [signedUp]);
+
+  // Log in pressed in the prerendered page before this script arrived: sent now. Hydrated, the
+  // fields still hold what was typed; rendered afresh, they are empty and get it back.
+  useEffect(() => {
+    const held = takeHeldSubmit();
+    const form = formRef.current;
+    if (held === null || form === null) return;
+    for (const [name, value] of held) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof HTMLInputElement && field.value === '') field.value = value;
+    }
+    form.requestSubmit();
+  }, []);
 
   useEffect(() => {
     if (problem === null) return;
@@ -91,6 +106,7 @@ export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps)
 
   return (
     <form
+      ref={formRef}
       className="card auth-form"
       onSubmit={onSubmit}
       // Someone filling in the form is about to log in: fetch the login's and the private pages'

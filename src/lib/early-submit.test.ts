@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EARLY_SUBMIT_SCRIPT, takeHeldSubmit, takeOverFromEarlySubmit } from './early-submit';
+
+/** The prerendered form as the build writes it, then the inline script, as the browser runs it. */
+function prerenderedLogin(): {
+  root: HTMLElement;
+  form: HTMLFormElement;
+  button: HTMLButtonElement;
+} {
+  document.body.innerHTML =
+    '<div id="root" data-prerendered="/login"><form><input name="username" value="ada">' +
+    '<button type="button" disabled>Show password</button>' +
+    '<button type="submit" disabled>Log in</button></form></div>';
+  const script = document.createElement('script');
+  script.textContent = EARLY_SUBMIT_SCRIPT;
+  document.body.append(script);
+  const root = document.getElementById('root');
+  const form = root?.querySelector('form');
+  const button = form?.querySelector<HTMLButtonElement>('button[type="submit"]');
+  if (!root || !form || !button) throw new Error('fixture incomplete');
+  return { root, form, button };
+}
+
+const submit = (form: HTMLFormElement) => {
+  const event = new Event('submit', { cancelable: true });
+  form.dispatchEvent(event);
+  return event;
+};
+
+afterEach(() => {
+  takeHeldSubmit();
+  document.body.innerHTML = '';
+});
+
+describe('the prerendered login form before the app arrives', () => {
+  it('has Log in enabled, and holds a submit instead of letting the browser send the form', () => {
+    const { root, form, button } = prerenderedLogin();
+    expect(button.disabled).toBe(false);
+    expect(form.querySelector('button[type="button"]')).toBeDisabled();
+
+    expect(submit(form).defaultPrevented).toBe(true);
+    expect(button.disabled).toBe(true);
+
+    takeOverFromEarlySubmit(root);
+    expect(takeHeldSubmit()).toEqual(new Map([['username', 'ada']]));
+    expect(takeHeldSubmit()).toBeNull();
+  });
+
+  it('is handed back as the build rendered it, and leaves later submits to the app', () => {
+    const { root, form, button } = prerenderedLogin();
+
+    takeOverFromEarlySubmit(root);
+
+    expect(button).toBeDisabled();
+    expect(root.hasAttribute('data-early-submit')).toBe(false);
+    expect(takeHeldSubmit()).toBeNull();
+    expect(submit(form).defaultPrevented).toBe(false);
+  });
+});

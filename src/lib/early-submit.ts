@@ -1,0 +1,62 @@
+/**
+ * The prerendered /login's **Log in** works before the page's script has arrived. A few lines
+ * inline in the HTML (`EARLY_SUBMIT_SCRIPT`, allowed by its hash in the build's script-src) enable
+ * the button and hold a submit; the app sends it once it has taken over. Without them the button
+ * stays disabled until the whole bundle has downloaded and run, seconds on a slow phone, since an
+ * enabled button with no script behind it would let the browser send the form itself (a GET with
+ * the password in the address). With scripts off nothing runs, and the button stays disabled.
+ */
+
+/** On #root: `ready` once the inline script runs, `submitted` once it has held a submit. */
+export const EARLY_SUBMIT_ATTRIBUTE = 'data-early-submit';
+
+/**
+ * Runs right after #root is parsed. Its submit listener stays on the form after hydration, inert:
+ * the app removes the attribute first, and React's own handler takes the submits from then on.
+ */
+export const EARLY_SUBMIT_SCRIPT = `(function () {
+  var root = document.getElementById('root');
+  var form = root && root.querySelector('form');
+  var button = form && form.querySelector('button[type="submit"]');
+  if (!button) return;
+  root.setAttribute('${EARLY_SUBMIT_ATTRIBUTE}', 'ready');
+  button.disabled = false;
+  form.addEventListener('submit', function (event) {
+    if (root.getAttribute('${EARLY_SUBMIT_ATTRIBUTE}') !== 'ready') return;
+    event.preventDefault();
+    root.setAttribute('${EARLY_SUBMIT_ATTRIBUTE}', 'submitted');
+    button.disabled = true;
+  });
+})();`;
+
+/** The fields of a submit the inline script held, by name. */
+export type HeldSubmit = ReadonlyMap<string, string>;
+
+let heldSubmit: HeldSubmit | null = null;
+
+/**
+ * Right before the app renders: ends the inline script's part, and puts the button back as the
+ * build rendered it, so that React hydrates exactly the prerendered HTML. A held submit is kept,
+ * with what its fields held, for the login form to send: a page rendered afresh instead of
+ * hydrated (a session ended, another language) starts with empty fields.
+ */
+export function takeOverFromEarlySubmit(root: HTMLElement): void {
+  const state = root.getAttribute(EARLY_SUBMIT_ATTRIBUTE);
+  if (state === null) return;
+  root.removeAttribute(EARLY_SUBMIT_ATTRIBUTE);
+  const form = root.querySelector('form');
+  form?.querySelector('button[type="submit"]')?.setAttribute('disabled', '');
+  if (state !== 'submitted' || form === null) return;
+  const fields = new Map<string, string>();
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string') fields.set(name, value);
+  }
+  heldSubmit = fields;
+}
+
+/** The submit held for the app to send, once; null when there is none. */
+export function takeHeldSubmit(): HeldSubmit | null {
+  const held = heldSubmit;
+  heldSubmit = null;
+  return held;
+}
