@@ -42,6 +42,9 @@ test('Show password reveals the password until Hide password, and logging in hid
 
 test('Caps Lock is said while it is on and the password field has focus', async ({ page }) => {
   await page.goto('/login');
+  // Keys pressed in the prerendered page before its script has taken over reach no listener;
+  // the toggle is enabled when it has.
+  await expect(page.getByRole('button', { name: 'Show password' })).toBeEnabled();
   const password = page.getByLabel('Password', { exact: true });
   await password.focus();
 
