@@ -85,13 +85,13 @@ function serverCommand(name: BackendName): ServerCommand {
 }
 
 /**
- * Flask's reference backend writes its reset e-mails to a file (account.spec.ts reads the links),
+ * Every reference backend writes its reset e-mails to a file (account.spec.ts reads the links),
  * and links them to this backend's cross-origin app: one server serves both modes' apps, and
  * APP_URL names one origin, so the proxy's tests move the link onto their own.
  */
 function mailSettings(name: BackendName): Record<string, string> {
-  const { profile, example, port } = BACKENDS[name];
-  if (profile !== 'flask-jwt-extended' || example !== undefined) return {};
+  const { example, port } = BACKENDS[name];
+  if (example !== undefined) return {};
   return { MAIL_FILE: mailFile(port), APP_URL: appOrigin('cross-origin', name) };
 }
 

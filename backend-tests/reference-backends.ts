@@ -138,7 +138,7 @@ export function backendCommand(profile: ApiProfile, port: number) {
 }
 
 /**
- * Where Flask's reference backend on `port` appends the e-mails it sends (its MAIL_FILE), for the
+ * Where the reference backend on `port` appends the e-mails it sends (its MAIL_FILE), for the
  * tests to read the reset links from. One file per port, as Django's database: a second run beside
  * this one (BACKEND_E2E_PORT_OFFSET) has its own, and the suite removes it before the server
  * starts, so that each run reads only its own messages.

@@ -61,7 +61,8 @@ const SIMPLEJWT = { VITE_API_PROFILE: 'simplejwt' };
 
 export const BACKENDS: Record<BackendName, Backend> = {
   // The tutorial's API plus sign-up and the logout blocklist; the app revokes its token on Log out.
-  // Its seed users johndoe and alice are account.spec.ts's: their passwords change by reset links.
+  // Its seed users johndoe and alice are account.spec.ts's: their passwords change, their tokens
+  // are revoked.
   standard: {
     port: 5201,
     profile: 'flask-jwt-extended',
@@ -104,8 +105,14 @@ export const BACKENDS: Record<BackendName, Backend> = {
   },
   // A backend that is down: its port has no listener.
   down: { port: 5209, profile: 'flask-jwt-extended', settings: null },
-  // FastAPI's OAuth2-with-JWT tutorial: a form login, no refresh tokens, no logout route.
-  fastapi: { port: 5211, profile: 'fastapi', settings: {}, build: FASTAPI },
+  // FastAPI's OAuth2-with-JWT tutorial: a form login, no refresh tokens, no logout route. Its seed
+  // user johndoe is account.spec.ts's.
+  fastapi: {
+    port: 5211,
+    profile: 'fastapi',
+    settings: {},
+    build: { ...FASTAPI, VITE_PASSWORD_RESET: 'true' },
+  },
   'fastapi-short-lived': {
     port: 5212,
     profile: 'fastapi',
@@ -113,12 +120,13 @@ export const BACKENDS: Record<BackendName, Backend> = {
     build: FASTAPI,
     crossOriginOnly: true,
   },
-  // Django REST framework + SimpleJWT; Log out blacklists the refresh token.
+  // Django REST framework + SimpleJWT; Log out blacklists the refresh token. Its seed user johndoe
+  // is account.spec.ts's.
   simplejwt: {
     port: 5213,
     profile: 'simplejwt',
     settings: {},
-    build: { ...SIMPLEJWT, VITE_API_LOGOUT: 'true' },
+    build: { ...SIMPLEJWT, VITE_API_LOGOUT: 'true', VITE_PASSWORD_RESET: 'true' },
   },
   // Renewal with /api/token/refresh/, then the refresh token's own end.
   'simplejwt-short-lived': {
