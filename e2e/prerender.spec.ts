@@ -73,9 +73,12 @@ test('Log in pressed before the script arrives logs in once it has, and only onc
 
   const logInButton = page.getByRole('button', { name: 'Log in' });
   await expect(logInButton).toBeEnabled();
+  const loginCode = page.waitForRequest(/\/assets\/login-request-[\w-]+\.js$/);
   await page.getByLabel('Password').press('Enter');
   await expect(logInButton).toBeDisabled();
   expect(page.url()).not.toContain('12341234');
+  // The login request's code downloads beside the held-back bundle.
+  await loginCode;
   release();
 
   await expect(page.getByRole('heading', { name: /^Welcome, / })).toBeVisible();

@@ -9,9 +9,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { createServer, type Plugin } from 'vite';
+import { createServer, type Plugin, type Rollup } from 'vite';
 import { STYLESHEET_LINK } from './deployment-files.ts';
-import { EARLY_SUBMIT_SCRIPT } from '../src/lib/early-submit.ts';
+import { EARLY_SUBMIT_SCRIPT, LOGIN_CODE_ATTRIBUTE } from '../src/lib/early-submit.ts';
 import {
   PRERENDERED_LOCALES,
   prerenderedFile,
@@ -60,18 +60,45 @@ export function pageFromShell(
   path: PrerenderedPath,
   locale: PrerenderedLocale,
   readAsset: (href: string) => string,
+  loginCode: readonly string[] = [],
 ): string {
   const root = '<div id="root"></div>';
   if (!shell.includes(root)) throw new Error(`index.html has no ${root} to prerender into`);
+  // Log in works before the bundle arrives (src/lib/early-submit.ts); the script's hash is in the
+  // build's script-src.
+  const login = path === '/login';
+  const loginCodeAttribute = login ? ` ${LOGIN_CODE_ATTRIBUTE}="${loginCode.join(' ')}"` : '';
   return shell
     .replace(STYLESHEET_LINK, (_link, href: string) => `<style>${readAsset(href)}</style>`)
     .replace(/<html lang="[^"]*">/, `<html lang="${locale}">`)
     .replace(
       root,
-      `<div id="root" data-prerendered="${path}" data-locale="${locale}">${markup}</div>` +
-        // Log in works before the bundle arrives; its hash is in the build's script-src.
-        (path === '/login' ? `<script>${EARLY_SUBMIT_SCRIPT}</script>` : ''),
+      `<div id="root" data-prerendered="${path}" data-locale="${locale}"${loginCodeAttribute}>` +
+        `${markup}</div>${login ? `<script>${EARLY_SUBMIT_SCRIPT}</script>` : ''}`,
     );
+}
+
+/** The module the login request's chunk starts from (login-request-loader.ts imports it). */
+const LOGIN_REQUEST_MODULE = /\/src\/public\/login\/login-request\.ts$/;
+
+/**
+ * The files of the login request's chunk and of the chunks it imports, but the entry's, which the
+ * page has loaded anyway: what a held submit fetches (`base` + file name).
+ */
+function loginCodeFiles(bundle: Rollup.OutputBundle, base: string): string[] {
+  const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const start = chunks.find((chunk) => LOGIN_REQUEST_MODULE.test(chunk.facadeModuleId ?? ''));
+  if (start === undefined) throw new Error('the build has no login request chunk');
+  const files = new Set<string>();
+  const visit = (fileName: string) => {
+    const chunk = byFile.get(fileName);
+    if (chunk === undefined || chunk.isEntry || files.has(fileName)) return;
+    files.add(fileName);
+    chunk.imports.forEach(visit);
+  };
+  visit(start.fileName);
+  return [...files].map((file) => `${base}${file}`);
 }
 
 export function prerenderPublicPages(options: {
@@ -80,12 +107,18 @@ export function prerenderPublicPages(options: {
 }): Plugin {
   let root = '';
   let outDir = '';
+  let base = '/';
+  let loginCode: string[] = [];
   return {
     name: 'gatehouse:prerender-public-pages',
     apply: 'build',
     configResolved(config) {
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      loginCode = loginCodeFiles(bundle, base);
     },
     async closeBundle() {
       const shell = readFileSync(join(outDir, 'index.html'), 'utf8');
@@ -107,8 +140,13 @@ export function prerenderPublicPages(options: {
               const markup = await renderPublicPage(path, locale);
               writeFileSync(
                 join(outDir, prerenderedFile(path, locale)),
-                pageFromShell(shell, markup, path, locale, (href) =>
-                  readFileSync(join(outDir, href), 'utf8'),
+                pageFromShell(
+                  shell,
+                  markup,
+                  path,
+                  locale,
+                  (href) => readFileSync(join(outDir, href), 'utf8'),
+                  loginCode,
                 ),
               );
             }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { EARLY_SUBMIT_SCRIPT } from '../src/lib/early-submit.ts';
 import { apiOrigin, contentSecurityPolicy, securityHeaders } from './security-headers.ts';
 
@@ -47,4 +48,11 @@ describe('apiOrigin', () => {
     expect(() => apiOrigin('api.example.com')).toThrow(/absolute/);
     expect(() => apiOrigin('ftp://api.example.com')).toThrow(/http or https/);
   });
+});
+
+it('is the policy the docs give, inline script hash included', () => {
+  for (const doc of ['docs/deployment.md', 'docs/security.md']) {
+    // Vitest runs from the repository's root.
+    expect(readFileSync(doc, 'utf8'), doc).toContain(`script-src 'self' '${earlySubmitHash}';`);
+  }
 });

@@ -8,7 +8,8 @@ function prerenderedLogin(): {
   button: HTMLButtonElement;
 } {
   document.body.innerHTML =
-    '<div id="root" data-prerendered="/login"><form><input name="username" value="ada">' +
+    '<div id="root" data-prerendered="/login" data-login-code="/assets/a.js /assets/b.js">' +
+    '<form><input name="username" value="ada">' +
     '<button type="button" disabled>Show password</button>' +
     '<button type="submit" disabled>Log in</button></form></div>';
   const script = document.createElement('script');
@@ -29,6 +30,7 @@ const submit = (form: HTMLFormElement) => {
 
 afterEach(() => {
   takeHeldSubmit();
+  document.head.innerHTML = '';
   document.body.innerHTML = '';
 });
 
@@ -40,6 +42,12 @@ describe('the prerendered login form before the app arrives', () => {
 
     expect(submit(form).defaultPrevented).toBe(true);
     expect(button.disabled).toBe(true);
+    // The login request's code starts downloading now, beside the bundle.
+    expect(
+      [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+        (link) => link.getAttribute('href'),
+      ),
+    ).toEqual(['/assets/a.js', '/assets/b.js']);
 
     takeOverFromEarlySubmit(root);
     expect(takeHeldSubmit()).toEqual(new Map([['username', 'ada']]));

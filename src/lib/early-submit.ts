@@ -11,6 +11,13 @@
 export const EARLY_SUBMIT_ATTRIBUTE = 'data-early-submit';
 
 /**
+ * On the prerendered #root: the files of the login request's chunk, space-separated. A held submit
+ * starts fetching them beside the bundle, so that the app can send it as soon as it has hydrated;
+ * a visitor who does not log in early never downloads them.
+ */
+export const LOGIN_CODE_ATTRIBUTE = 'data-login-code';
+
+/**
  * Runs right after #root is parsed. Its submit listener stays on the form after hydration, inert:
  * the app removes the attribute first, and React's own handler takes the submits from then on.
  */
@@ -26,6 +33,14 @@ export const EARLY_SUBMIT_SCRIPT = `(function () {
     event.preventDefault();
     root.setAttribute('${EARLY_SUBMIT_ATTRIBUTE}', 'submitted');
     button.disabled = true;
+    var files = (root.getAttribute('${LOGIN_CODE_ATTRIBUTE}') || '').split(' ');
+    for (var i = 0; i < files.length; i += 1) {
+      if (!files[i]) continue;
+      var link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = files[i];
+      document.head.appendChild(link);
+    }
   });
 })();`;
 
