@@ -88,8 +88,8 @@ const CASES: Record<AccountBackend, AccountBackendCase> = {
     revokedTokenAnswer: { detail: 'Could not validate credentials' },
     sessionEnded: 'Your session is no longer valid. Please log in again.',
   },
-  // The same for SimpleJWT: token_not_valid for every refused access token; the revocation shows
-  // only in the per-token-class messages, which the app does not read.
+  // SimpleJWT: token_not_valid for every refused access token; the revocation shows in the
+  // per-token-class messages, which the app reads.
   simplejwt: {
     label: 'Django + SimpleJWT',
     people: { 'cross-origin': JOHNDOE, proxy: JOHNDOE },
@@ -101,7 +101,7 @@ const CASES: Record<AccountBackend, AccountBackendCase> = {
         { token_class: 'AccessToken', token_type: 'access', message: 'Token is blacklisted' },
       ],
     },
-    sessionEnded: 'Your session is no longer valid. Please log in again.',
+    sessionEnded: 'Your session was ended by the server. Please log in again.',
   },
 };
 

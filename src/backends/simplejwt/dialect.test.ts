@@ -10,7 +10,7 @@ const jwt = (jti: string) => {
 };
 
 describe('the simplejwt dialect', () => {
-  it('reads DRF’s `detail` and `code`, and nothing from the login serializer’s field errors', () => {
+  it('reads DRF’s `detail` and `code`, the token’s own refusal, and nothing from the login serializer’s field errors', () => {
     expect(
       simplejwt.readError({
         detail: 'Given token not valid for any token type',
@@ -21,6 +21,15 @@ describe('the simplejwt dialect', () => {
       serverMessage: 'Given token not valid for any token type',
       serverCode: 'token_not_valid',
     });
+    expect(
+      simplejwt.readError({
+        detail: 'Given token not valid for any token type',
+        code: 'token_not_valid',
+        messages: [
+          { token_class: 'AccessToken', token_type: 'access', message: 'Token is blacklisted' },
+        ],
+      }),
+    ).toEqual({ serverMessage: 'Token is blacklisted', serverCode: 'token_not_valid' });
     expect(simplejwt.readError({ username: ['This field is required.'] })).toEqual({
       serverMessage: undefined,
       serverCode: undefined,
@@ -48,6 +57,17 @@ describe('the simplejwt dialect', () => {
       expect(simplejwt.rejection({ status, serverCode }, expired)).toBe(reason);
     },
   );
+
+  it('reads a blacklisted token as revoked, before its exp or after it', () => {
+    for (const expired of [false, true]) {
+      expect(
+        simplejwt.rejection(
+          { status: 401, serverCode: 'token_not_valid', serverMessage: 'Token is blacklisted' },
+          expired,
+        ),
+      ).toBe('revoked');
+    }
+  });
 
   it('renews to no new refresh token without rotation, and refuses one that is not a JWT', () => {
     const access = jwt('access');

@@ -3,7 +3,7 @@
  * renewal with the refresh token in the body, `{"detail", "code"}` errors, and one
  * `token_not_valid` for every refused access token, expired or forged.
  */
-import { expectRecord } from '../../lib/parse.ts';
+import { expectRecord, isRecord } from '../../lib/parse.ts';
 import type { ApiDialect } from '../api-dialect.ts';
 import {
   credentialsBody,
@@ -32,6 +32,16 @@ function parseTokenPair(data: unknown) {
  * says what it knows without them.
  */
 const ACCOUNT_FIELDS = ['token', 'password', 'current_password', 'new_password'] as const;
+
+/**
+ * JWTAuthentication's refusal lists why each token class refused the token; its `detail` is the
+ * same for all of them. The first reason tells a revoked token ("Token is blacklisted") apart.
+ */
+function tokenRefusal(body: unknown): string | undefined {
+  const messages: unknown[] = isRecord(body) && Array.isArray(body.messages) ? body.messages : [];
+  const first = messages[0];
+  return isRecord(first) ? stringField(first, 'message') : undefined;
+}
 
 /** Django's password validators, every message of theirs the reference backend's settings use. */
 const isValidatorMessage = (text: string | undefined) =>
@@ -95,12 +105,16 @@ export const simplejwt = {
       status === 400 && isValidatorMessage(serverMessage),
   },
   readError: (body) => ({
-    serverMessage: stringField(body, 'detail') ?? firstFieldMessage(body, ACCOUNT_FIELDS),
+    serverMessage:
+      tokenRefusal(body) ?? stringField(body, 'detail') ?? firstFieldMessage(body, ACCOUNT_FIELDS),
     serverCode: stringField(body, 'code'),
   }),
-  rejection({ status, serverCode }, expiredByExp) {
+  rejection({ status, serverMessage, serverCode }, expiredByExp) {
     if (status !== 401) return null;
     if (serverCode === 'user_inactive') return 'disabled';
+    // The token_blacklist app's word, which the reference backend's revocation uses too: a
+    // password change or log-out-everywhere, elsewhere.
+    if (serverMessage === 'Token is blacklisted') return 'revoked';
     return expiredByExp ? 'expired' : 'invalid';
   },
 } satisfies ApiDialect;
