@@ -239,8 +239,12 @@ async function loginButtonWithoutScripts(browser, url) {
  */
 function clickToUsername(browser, url) {
   return sampleColdVisits(browser, url, async (page) => {
-    // The prerendered form is there before the script; a person types once it has taken over.
-    await page.locator('button[type="submit"]:enabled').waitFor();
+    // The prerendered form is there before the script; this person types once it has taken over,
+    // when Show password is enabled (Log in is from the start, holding a click for the script).
+    await page
+      .getByRole('button', { name: 'Show password' })
+      .and(page.locator(':enabled'))
+      .waitFor();
     await page.getByLabel('Username').fill(USER.username);
     await page.getByLabel('Password').fill(USER.password);
     // A person takes seconds to type; the private chunk, requested when the form got focus, is

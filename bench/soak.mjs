@@ -494,7 +494,8 @@ async function soak(browser, { appOrigin, apiOrigin, cycles, timerProbe, snapsho
 
   await page.goto(`${appOrigin}/login`);
   const logIn = page.getByRole('button', { name: 'Log in' });
-  await page.locator('button[type="submit"]:enabled').waitFor();
+  // The app has taken over the prerendered page once Show password is enabled (Log in is before).
+  await page.getByRole('button', { name: 'Show password' }).and(page.locator(':enabled')).waitFor();
   checkpoints.push(await checkpoint(cdp, page, timerProbe, 0, startedAt));
 
   const heading = page.getByRole('heading', { name: `Welcome, ${USER.username}!` });

@@ -4,7 +4,7 @@
  * server (its state lives in the context's localStorage), so changing a seed user's password here
  * touches no other test.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { anyOf, appUrl, expect, failedRequestLog, logIn, test } from './fixtures';
 
 const ADA = { username: 'ada', password: 'lovelace1815' };
@@ -101,6 +101,16 @@ test.describe('forgot password, on the mock', () => {
   });
 });
 
+/** Logs ada in, and opens her profile in a second tab of the same browser. */
+async function logInWithSecondTab(page: Page, context: BrowserContext): Promise<Page> {
+  await page.goto('/login');
+  await logIn(page, ADA.username, ADA.password);
+  const second = await context.newPage();
+  await second.goto('/profile');
+  await expect(second.getByText('ada', { exact: true })).toBeVisible();
+  return second;
+}
+
 test.describe('the account page, on the mock', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
 
@@ -108,11 +118,7 @@ test.describe('the account page, on the mock', () => {
     page,
     context,
   }) => {
-    await page.goto('/login');
-    await logIn(page, ADA.username, ADA.password);
-    const second = await context.newPage();
-    await second.goto('/profile');
-    await expect(second.getByText('ada', { exact: true })).toBeVisible();
+    const second = await logInWithSecondTab(page, context);
 
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByLabel('Current password').fill(ADA.password);
@@ -131,11 +137,7 @@ test.describe('the account page, on the mock', () => {
     page,
     context,
   }) => {
-    await page.goto('/login');
-    await logIn(page, ADA.username, ADA.password);
-    const second = await context.newPage();
-    await second.goto('/profile');
-    await expect(second.getByText('ada', { exact: true })).toBeVisible();
+    const second = await logInWithSecondTab(page, context);
 
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('button', { name: 'Log out everywhere' }).click();

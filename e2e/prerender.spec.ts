@@ -3,7 +3,23 @@
  * screen before any script runs, in the reader's language, and what they type before the script
  * takes over is kept. Private pages stay the empty shell.
  */
+import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures';
+
+/** Holds the app's bundle back, as a slow connection would; the function returned lets it go. */
+async function holdBundle(page: Page): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => {
+    release();
+  };
+}
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
@@ -29,14 +45,7 @@ test.describe('with JavaScript off', () => {
 });
 
 test('text typed before the script runs is kept, and logs in', async ({ page }) => {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBundle(page);
   await page.goto('/login', { waitUntil: 'commit' });
   await page.getByLabel(/^(Username|Email)$/).fill('typed-early');
   await page.getByLabel('Password').fill('12341234');
@@ -53,14 +62,7 @@ test('text typed before the script runs is kept, and logs in', async ({ page }) 
 test('Log in pressed before the script arrives logs in once it has, and only once', async ({
   page,
 }) => {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBundle(page);
   const logins: string[] = [];
   page.on('request', (request) => {
     if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/token')) {
@@ -93,14 +95,7 @@ test('Log in pressed early on a page the app then renders afresh still logs in, 
   await page.addInitScript(() => {
     window.localStorage.setItem('jwt-token', 'not-a-jwt');
   });
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBundle(page);
   await page.goto('/login', { waitUntil: 'commit' });
   await page.getByLabel(/^(Username|Email)$/).fill('alesanchezr');
   await page.getByLabel('Password').fill('12341234');
