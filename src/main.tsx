@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { dropUnusableToken } from './auth/session';
+import { getToken } from './auth/token-storage';
 import { getLocale } from './i18n/locale';
 import { loadMessages } from './i18n/messages';
 import { takeOverFromEarlySubmit } from './lib/early-submit';
@@ -33,7 +34,8 @@ async function main() {
   dropUnusableToken();
   // /login and /signup arrive prerendered: take that HTML over, what was typed in it included.
   const hydrating = await matchesPrerender(root);
-  takeOverFromEarlySubmit(root);
+  // With a session left, /login moves on and its form never shows.
+  takeOverFromEarlySubmit(root, getToken() === null);
   const app = (
     <StrictMode>
       {hydrating ? (

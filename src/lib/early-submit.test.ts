@@ -49,7 +49,7 @@ describe('the prerendered login form before the app arrives', () => {
       ),
     ).toEqual(['/assets/a.js', '/assets/b.js']);
 
-    takeOverFromEarlySubmit(root);
+    takeOverFromEarlySubmit(root, true);
     expect(takeHeldSubmit()).toEqual(new Map([['username', 'ada']]));
     expect(takeHeldSubmit()).toBeNull();
   });
@@ -57,11 +57,20 @@ describe('the prerendered login form before the app arrives', () => {
   it('is handed back as the build rendered it, and leaves later submits to the app', () => {
     const { root, form, button } = prerenderedLogin();
 
-    takeOverFromEarlySubmit(root);
+    takeOverFromEarlySubmit(root, true);
 
     expect(button).toBeDisabled();
     expect(root.hasAttribute('data-early-submit')).toBe(false);
     expect(takeHeldSubmit()).toBeNull();
     expect(submit(form).defaultPrevented).toBe(false);
+  });
+
+  it('drops a held submit, password included, when the login form will not show', () => {
+    const { root, form } = prerenderedLogin();
+    submit(form);
+
+    takeOverFromEarlySubmit(root, false);
+
+    expect(takeHeldSubmit()).toBeNull();
   });
 });

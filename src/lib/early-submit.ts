@@ -52,16 +52,18 @@ let heldSubmit: HeldSubmit | null = null;
 /**
  * Right before the app renders: ends the inline script's part, and puts the button back as the
  * build rendered it, so that React hydrates exactly the prerendered HTML. A held submit is kept,
- * with what its fields held, for the login form to send: a page rendered afresh instead of
- * hydrated (a session ended, another language) starts with empty fields.
+ * with what its fields held, for the login form to send, when `formWillShow`: a page rendered
+ * afresh instead of hydrated (a session ended, another language) starts with empty fields. When
+ * the form will not show (someone is logged in already), the submit and its password are dropped
+ * here, so that they cannot log anyone in later, when the form shows after a logout.
  */
-export function takeOverFromEarlySubmit(root: HTMLElement): void {
+export function takeOverFromEarlySubmit(root: HTMLElement, formWillShow: boolean): void {
   const state = root.getAttribute(EARLY_SUBMIT_ATTRIBUTE);
   if (state === null) return;
   root.removeAttribute(EARLY_SUBMIT_ATTRIBUTE);
   const form = root.querySelector('form');
   form?.querySelector('button[type="submit"]')?.setAttribute('disabled', '');
-  if (state !== 'submitted' || form === null) return;
+  if (state !== 'submitted' || form === null || !formWillShow) return;
   const fields = new Map<string, string>();
   for (const [name, value] of new FormData(form)) {
     if (typeof value === 'string') fields.set(name, value);

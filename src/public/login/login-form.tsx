@@ -68,15 +68,15 @@ export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps)
     if (signedUp !== undefined) passwordRef.current?.focus();
   }, [signedUp]);
 
-  // Log in pressed in the prerendered page before this script arrived: sent now. Hydrated, the
-  // fields still hold what was typed; rendered afresh, they are empty and get it back.
+  // Log in pressed in the prerendered page before this script arrived: sent now, with what was
+  // typed then (rendered afresh, the fields are empty or hold a prefill the person typed over).
   useEffect(() => {
     const held = takeHeldSubmit();
     const form = formRef.current;
     if (held === null || form === null) return;
     for (const [name, value] of held) {
       const field = form.elements.namedItem(name);
-      if (field instanceof HTMLInputElement && field.value === '') field.value = value;
+      if (field instanceof HTMLInputElement) field.value = value;
     }
     form.requestSubmit();
   }, []);
