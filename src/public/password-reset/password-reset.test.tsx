@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiPath } from '../../mock-api/handlers';
@@ -156,6 +156,16 @@ describe('reset password (the e-mail’s link)', () => {
     return latestResetLink();
   }
 
+  /** A link asked for elsewhere (another tab) while the page stays open. */
+  async function receiveLinkInThisTab() {
+    await fetch(new URL(apiPath('/password-reset'), window.location.origin), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'ada' }),
+    });
+    return latestResetLink();
+  }
+
   it('takes the token out of the address bar at once', async () => {
     const link = await receiveLink();
     expect(link).toMatch(/\/reset-password#token=[\w-]{20,}$/);
@@ -177,6 +187,28 @@ describe('reset password (the e-mail’s link)', () => {
 
     const { user } = await renderApp({ route: '/reset-password' });
     await chooseNewPassword(user, 'analytical-engine-1843');
+    expect(
+      await screen.findByText('Password changed. Log in with your new password.'),
+    ).toBeVisible();
+  });
+
+  it('takes a second link opened in the same tab, and forgets what was said of the first', async () => {
+    const { user } = await openLink('http://localhost/reset-password#token=no-server-issued-this');
+    await chooseNewPassword(user, 'analytical-engine-1843');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/invalid or has expired/);
+
+    const link = new URL(await receiveLinkInThisTab());
+    act(() => {
+      window.history.pushState(null, '', link.pathname + link.hash);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await waitFor(() => {
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+    await user.clear(screen.getByLabelText('New password'));
+    await user.clear(screen.getByLabelText('Confirm new password'));
+    await chooseNewPassword(user, 'analytical-engine-1843');
+
     expect(
       await screen.findByText('Password changed. Log in with your new password.'),
     ).toBeVisible();

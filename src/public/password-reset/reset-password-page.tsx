@@ -36,9 +36,10 @@ export function ResetPasswordPage() {
   const reset = usePasswordResetMessages();
   const location = useLocation();
   const navigate = useNavigate();
-  // Read once. In a page load the start-up code has already taken the fragment out of the address
-  // bar; after a navigation inside the app, the effect below does.
-  const [token] = useState(() => tokenFromHash(location.hash) ?? resetTokenFromStartUp());
+  // In a page load the start-up code has already taken the fragment out of the address bar; after
+  // a navigation inside the app, the effect below does.
+  const linkToken = tokenFromHash(location.hash);
+  const [token, setToken] = useState(() => linkToken ?? resetTokenFromStartUp());
   const [validation, setValidation] = useState<Problem | null>(null);
   const newRef = useRef<HTMLInputElement>(null);
   const confirmationRef = useRef<HTMLInputElement>(null);
@@ -58,7 +59,15 @@ export function ResetPasswordPage() {
     const state: AuthPageState = { passwordChanged: true };
     void navigate(paths.login, { replace: true, state });
   }, [navigate]);
-  const { state, run } = useApiAction(send, onDone);
+  const { state, run, reset: forgetAnswer } = useApiAction(send, onDone);
+
+  // Another link opened in this tab (only the fragment changes, so the page stays): its token,
+  // and nothing said about the last one.
+  if (linkToken !== null && linkToken !== token) {
+    setToken(linkToken);
+    setValidation(null);
+    forgetAnswer();
+  }
 
   const problem = useMemo((): Problem | null => {
     if (token === null) return { field: 'link' };
