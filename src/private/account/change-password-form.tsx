@@ -63,8 +63,10 @@ export function ChangePasswordForm() {
     if (error.kind === 'http' && routes?.passwordChange.refusesCurrentPassword(refusal)) {
       return { field: 'current', text: account.change.wrongCurrent };
     }
-    if (error.kind === 'http' && error.status === 400 && error.serverMessage !== undefined) {
-      return { field: 'new', text: error.serverMessage };
+    if (error.kind === 'http' && error.serverMessage !== undefined) {
+      // The policy's reason goes under the new password; another refusal is said as it is.
+      if (routes?.refusesNewPassword(refusal)) return { field: 'new', text: error.serverMessage };
+      if (error.status === 400) return { field: null, text: error.serverMessage };
     }
     if (error.kind === 'http' && (error.status === 404 || error.status === 405)) {
       return { field: null, text: account.unavailable };

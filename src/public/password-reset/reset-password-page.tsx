@@ -79,8 +79,12 @@ export function ResetPasswordPage() {
     if (error.kind === 'http' && account?.resetConfirm.refusesToken(refusal)) {
       return { field: 'link' };
     }
-    if (error.kind === 'http' && error.status === 400) {
+    // The policy's reason goes under the new password; another refusal is said as it is.
+    if (error.kind === 'http' && account?.refusesNewPassword(refusal)) {
       return { field: 'new', text: error.serverMessage ?? reset.reset.refused };
+    }
+    if (error.kind === 'http' && error.status === 400) {
+      return { field: null, text: error.serverMessage ?? reset.reset.refused };
     }
     return { field: null, text: describeResetFailure(error, messages, reset) };
   }, [token, validation, state, messages, reset]);
