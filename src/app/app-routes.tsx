@@ -44,7 +44,8 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route path={paths.home} element={<PrivatePage name="home" />} />
         <Route path={paths.profile} element={<PrivatePage name="profile" />} />
-        {env.dialect.account !== null ? (
+        {/* The account routes exist where the build says the backend has them. */}
+        {env.passwordReset ? (
           <Route path={paths.account} element={<PrivatePage name="account" />} />
         ) : null}
       </Route>

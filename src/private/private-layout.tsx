@@ -33,9 +33,7 @@ export function PrivateLayout() {
             {layout.home}
           </NavLink>
           <NavLink to={paths.profile}>{layout.profile}</NavLink>
-          {env.dialect.account !== null ? (
-            <NavLink to={paths.account}>{layout.account}</NavLink>
-          ) : null}
+          {env.passwordReset ? <NavLink to={paths.account}>{layout.account}</NavLink> : null}
         </nav>
         <div className="topbar__user">
           <LanguageSwitch />
