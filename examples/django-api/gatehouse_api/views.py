@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -84,9 +85,15 @@ class PasswordResetConfirmView(GenericAPIView):
         serializer.is_valid(raise_exception=True)
         user = serializer.validated_data["user"]
         with transaction.atomic():
-            # The new password hash also voids this link and the user's other ones.
+            # The new password hash also voids this link and the user's other ones. Written only
+            # over the hash the link was checked against: of two requests with one link, the
+            # second finds it changed, and is refused as for a used link.
+            checked_against = user.password
             user.set_password(serializer.validated_data["password"])
-            user.save(update_fields=["password"])
+            changed = get_user_model().objects.filter(pk=user.pk, password=checked_against)
+            if not changed.update(password=user.password):
+                used = PasswordResetConfirmSerializer.default_error_messages["invalid_token"]
+                raise ValidationError({"token": [used]})
             revoke_tokens(user)
         return Response({"detail": "Password changed"})
 
