@@ -57,11 +57,18 @@ class RateLimit:
         self._limit, self._window, self._clock = limit, window, clock
         self._lock = Lock()
         self._hits = {}
+        self._next_sweep = 0
 
     def retry_after(self, key):
         """Seconds to wait before `key` may ask again, or None after counting this request."""
         now = self._clock()
         with self._lock:
+            if now >= self._next_sweep:
+                # Keys whose requests have all left the window go, now and then: names typed
+                # once (any string at all) must not stay in memory for as long as the server runs.
+                for stale in [k for k, h in self._hits.items() if h[-1] <= now - self._window]:
+                    del self._hits[stale]
+                self._next_sweep = now + 60
             hits = self._hits.setdefault(key, deque())
             while hits and hits[0] <= now - self._window:
                 hits.popleft()
