@@ -148,7 +148,8 @@ def revoke_tokens(user):
 
 
 def reset_wait(email):
-    """Seconds before `email` may ask for a link again, or None after counting this request."""
+    """Seconds before `email` may ask for a link again, or None after counting this request
+    (committed by the caller, with the link if there is one)."""
     now = utc_now()
     hour_ago = now - timedelta(hours=1)
     PasswordResetRequest.query.filter(
@@ -159,7 +160,6 @@ def reset_wait(email):
         db.session.commit()
         return max(1, math.ceil((recent[0].requested_at - hour_ago).total_seconds()))
     db.session.add(PasswordResetRequest(email=email, requested_at=now))
-    db.session.commit()
     return None
 
 
@@ -175,11 +175,11 @@ def request_password_reset():
         answer = jsonify(msg="Too many reset requests for this account. Try again later.")
         return answer, 429, {"Retry-After": str(wait)}
     user = User.query.filter_by(email=email).first()
+    mail = None
     if user is not None:
         token = secrets.token_urlsafe(32)
         db.session.add(PasswordReset(token_hash=digest(token), user_id=user.id,
                                      expires_at=utc_now() + RESET_LIFETIME))
-        db.session.commit()
         # In the fragment (#), which browsers never send to a server: not in the app host's
         # logs, nor in a Referer header.
         app_url = os.environ.get("APP_URL", "http://127.0.0.1:5173").rstrip("/")
@@ -189,9 +189,13 @@ def request_password_reset():
             f"open this link within 30 minutes:\n\n{link}\n\n"
             "If it was not you, ignore this message: your password stays as it is."
         )
+        mail = (user.email, "Reset your password", body)
+    # One write for a known address and an unknown one alike (the request counted, and the link
+    # if there is one): how long the answer takes must not tell who has an account.
+    db.session.commit()
+    if mail is not None:
         # Sent after the answer, so that its timing does not tell whether the account exists.
-        threading.Thread(target=send_mail, args=(user.email, "Reset your password", body),
-                         daemon=True).start()
+        threading.Thread(target=send_mail, args=mail, daemon=True).start()
     # The same answer for an unknown address: the page must not tell who has an account.
     return jsonify(msg="If the account exists, a reset link was sent"), 202
 
