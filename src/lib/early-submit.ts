@@ -33,6 +33,7 @@ export const EARLY_SUBMIT_SCRIPT = `(function () {
     event.preventDefault();
     root.setAttribute('${EARLY_SUBMIT_ATTRIBUTE}', 'submitted');
     button.disabled = true;
+    form.setAttribute('aria-busy', 'true');
     var files = (root.getAttribute('${LOGIN_CODE_ATTRIBUTE}') || '').split(' ');
     for (var i = 0; i < files.length; i += 1) {
       if (!files[i]) continue;
@@ -63,6 +64,7 @@ export function takeOverFromEarlySubmit(root: HTMLElement, formWillShow: boolean
   root.removeAttribute(EARLY_SUBMIT_ATTRIBUTE);
   const form = root.querySelector('form');
   form?.querySelector('button[type="submit"]')?.setAttribute('disabled', '');
+  form?.setAttribute('aria-busy', 'false');
   if (state !== 'submitted' || form === null || !formWillShow) return;
   const fields = new Map<string, string>();
   for (const [name, value] of new FormData(form)) {
