@@ -20,30 +20,19 @@ export const LOGIN_CODE_ATTRIBUTE = 'data-login-code';
 /**
  * Runs right after #root is parsed. Its submit listener stays on the form after hydration, inert:
  * the app removes the attribute first, and React's own handler takes the submits from then on.
+ * Short names, since every byte comes with every /login: `a` the state attribute, `r` #root, `f`
+ * the form, `b` its submit button, `h` a file of the login request's code.
  */
-export const EARLY_SUBMIT_SCRIPT = `(function () {
-  var root = document.getElementById('root');
-  var form = root && root.querySelector('form');
-  var button = form && form.querySelector('button[type="submit"]');
-  if (!button) return;
-  root.setAttribute('${EARLY_SUBMIT_ATTRIBUTE}', 'ready');
-  button.disabled = false;
-  form.addEventListener('submit', function (event) {
-    if (root.getAttribute('${EARLY_SUBMIT_ATTRIBUTE}') !== 'ready') return;
-    event.preventDefault();
-    root.setAttribute('${EARLY_SUBMIT_ATTRIBUTE}', 'submitted');
-    button.disabled = true;
-    form.setAttribute('aria-busy', 'true');
-    var files = (root.getAttribute('${LOGIN_CODE_ATTRIBUTE}') || '').split(' ');
-    for (var i = 0; i < files.length; i += 1) {
-      if (!files[i]) continue;
-      var link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.href = files[i];
-      document.head.appendChild(link);
-    }
-  });
-})();`;
+export const EARLY_SUBMIT_SCRIPT =
+  `(function(){var a='${EARLY_SUBMIT_ATTRIBUTE}',r=document.getElementById('root'),` +
+  `f=r&&r.querySelector('form'),b=f&&f.querySelector('button[type="submit"]');if(!b)return;` +
+  `r.setAttribute(a,'ready');b.disabled=false;` +
+  `f.addEventListener('submit',function(e){if(r.getAttribute(a)!=='ready')return;` +
+  `e.preventDefault();r.setAttribute(a,'submitted');b.disabled=true;` +
+  `f.setAttribute('aria-busy','true');` +
+  `(r.getAttribute('${LOGIN_CODE_ATTRIBUTE}')||'').split(' ').forEach(function(h){if(!h)return;` +
+  `var l=document.createElement('link');l.rel='modulepreload';l.href=h;` +
+  `document.head.appendChild(l)})})})();`;
 
 /** The fields of a submit the inline script held, by name. */
 export type HeldSubmit = ReadonlyMap<string, string>;
