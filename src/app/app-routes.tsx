@@ -44,8 +44,7 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route path={paths.home} element={<PrivatePage name="home" />} />
         <Route path={paths.profile} element={<PrivatePage name="profile" />} />
-        {/* The account routes exist where the build says the backend has them. */}
-        {env.passwordReset ? (
+        {env.dialect.account !== null ? (
           <Route path={paths.account} element={<PrivatePage name="account" />} />
         ) : null}
       </Route>

@@ -93,8 +93,8 @@ export interface FeatureEnv {
   /** VITE_API_LOGOUT: Log out also asks the backend to revoke the session's tokens. */
   apiLogout: boolean;
   /**
-   * VITE_PASSWORD_RESET: the backend's account routes, so /forgot-password, /reset-password and
-   * their link, and /account (on by default with flask-jwt-extended).
+   * VITE_PASSWORD_RESET: /forgot-password, /reset-password and their link (on by default with
+   * flask-jwt-extended).
    */
   passwordReset: boolean;
 }

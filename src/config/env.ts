@@ -21,7 +21,7 @@ export interface AppEnv {
   signup: boolean;
   /** Whether Log out also asks the backend to revoke the tokens. */
   apiLogout: boolean;
-  /** Whether the backend has the account routes: /forgot-password, /reset-password, /account. */
+  /** Whether /forgot-password, /reset-password and the login page's link to them exist. */
   passwordReset: boolean;
 }
 

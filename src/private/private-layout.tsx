@@ -33,7 +33,9 @@ export function PrivateLayout() {
             {layout.home}
           </NavLink>
           <NavLink to={paths.profile}>{layout.profile}</NavLink>
-          {env.passwordReset ? <NavLink to={paths.account}>{layout.account}</NavLink> : null}
+          {env.dialect.account !== null ? (
+            <NavLink to={paths.account}>{layout.account}</NavLink>
+          ) : null}
         </nav>
         <div className="topbar__user">
           <LanguageSwitch />
