@@ -75,12 +75,24 @@ export function revokeTokensOf(accounts: MockAccountState, userId: number): void
   accounts.revokedAt.set(userId, Date.now());
 }
 
-/** Whether the token was issued before its user's last password change or log-out-everywhere. */
-export function isRevokedByAccountChange(accounts: MockAccountState, jti: unknown): boolean {
-  if (typeof jti !== 'string') return false;
-  const issue = accounts.issues.get(jti);
-  if (issue === undefined) return false;
-  return issue.serial < (accounts.validAfter.get(issue.userId) ?? 0);
+/**
+ * Whether the token was issued before its user's last password change or log-out-everywhere. One
+ * the mock issued is dated by its `jti`; one it did not (crafted with the key) only by what its
+ * claims say, `claimedIssuedAtMs` (each framework reads them its own way; null: they cannot be
+ * compared, and nothing revokes it).
+ */
+export function isRevokedByAccountChange(
+  accounts: MockAccountState,
+  token: { userId: number; jti: string | null; claimedIssuedAtMs: number | null },
+): boolean {
+  const issue = token.jti === null ? undefined : accounts.issues.get(token.jti);
+  if (issue !== undefined) return issue.serial < (accounts.validAfter.get(token.userId) ?? 0);
+  const revokedAt = accounts.revokedAt.get(token.userId);
+  return (
+    revokedAt !== undefined &&
+    token.claimedIssuedAtMs !== null &&
+    token.claimedIssuedAtMs < revokedAt
+  );
 }
 
 /**

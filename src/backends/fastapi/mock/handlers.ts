@@ -13,6 +13,7 @@ import { decodePyJwt, PythonCrash } from '../../../emulation/pyjwt';
 import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
 import {
   appUrl,
+  isRevokedByAccountChange,
   isResetTokenValid,
   recordIssue,
   redeemResetToken,
@@ -226,13 +227,12 @@ export function fastapiRoutes({ state, app, routes }: BackendMockContext) {
    * One whose `jti` the server did not issue (crafted with the key) counts as issued at the
    * epoch: good until the person's first revocation, refused after it.
    */
-  const isRevoked = (claims: Record<string, unknown>, user: MockUser) => {
-    const cutoff = state.accounts.validAfter.get(user.id);
-    if (cutoff === undefined) return false;
-    const issue =
-      typeof claims.jti === 'string' ? state.accounts.issues.get(claims.jti) : undefined;
-    return (issue?.serial ?? 0) < cutoff;
-  };
+  const isRevoked = (claims: Record<string, unknown>, user: MockUser) =>
+    isRevokedByAccountChange(state.accounts, {
+      userId: user.id,
+      jti: typeof claims.jti === 'string' ? claims.jti : null,
+      claimedIssuedAtMs: 0,
+    });
 
   /** get_current_active_user: the token's user, or the answer that refuses it. */
   const currentActiveUser = async (request: Request): Promise<MockUser | Response> => {

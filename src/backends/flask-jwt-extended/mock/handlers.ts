@@ -126,15 +126,16 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
   const isRevoked = (claims: Record<string, unknown>) => {
     const { jti, iat } = claims;
     if (typeof jti === 'string' && state.revokedJtis.has(jti)) return true;
-    if (typeof jti === 'string' && state.accounts.issues.has(jti)) {
-      return isRevokedByAccountChange(state.accounts, jti);
-    }
-    // Crafted with the key: dated by its `iat`, as the reference backend dates a jti it does not
-    // know; without one, issued at the epoch.
     const user = userOf(claims);
-    const cutoff = user === undefined ? undefined : state.accounts.revokedAt.get(user.id);
-    if (cutoff === undefined) return false;
-    return (typeof iat === 'number' ? iat * 1000 : 0) < cutoff;
+    // A jti the reference backend did not issue is dated by its `iat`; without one, the epoch.
+    return (
+      user !== undefined &&
+      isRevokedByAccountChange(state.accounts, {
+        userId: user.id,
+        jti: typeof jti === 'string' ? jti : null,
+        claimedIssuedAtMs: typeof iat === 'number' ? iat * 1000 : 0,
+      })
+    );
   };
 
   const verify = (request: Request, refresh: boolean | 'any') =>

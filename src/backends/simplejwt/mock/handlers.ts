@@ -13,6 +13,7 @@ import { decodePyJwt, PythonCrash, pythonInt } from '../../../emulation/pyjwt';
 import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
 import {
   appUrl,
+  isRevokedByAccountChange,
   isResetTokenValid,
   recordIssue,
   redeemResetToken,
@@ -273,23 +274,20 @@ export function simplejwtRoutes({ state, app, routes }: BackendMockContext) {
     if (!('user_id' in claims) || claims.user_id === null) return false;
     const userId = pythonInt(claims.user_id);
     if (typeof userId === 'string') return false;
-    const key = jtiKey(claims.jti);
-    const issue = key === null ? undefined : state.accounts.issues.get(key);
-    if (issue !== undefined) return issue.serial < (state.accounts.validAfter.get(userId) ?? 0);
-    // The tokens this mock did not issue (crafted with the key): only their claims date them.
-    const revokedAt = state.accounts.revokedAt.get(userId);
-    if (revokedAt === undefined) return false;
-    const cutoff = revokedAt * 1_000_000;
     // Minted without the claim (or with null): its whole-second `iat`, or the epoch; a string
     // `iat` times 10**9 is a string the database refuses.
     const { iat = 0, iat_ns: stated = null } = claims;
-    const issued =
+    const issuedNs =
       stated !== null
         ? pythonInt(stated)
         : typeof iat === 'number' || typeof iat === 'boolean'
           ? Number(iat) * 1e9
           : 'TypeError';
-    return typeof issued === 'number' && issued < cutoff;
+    return isRevokedByAccountChange(state.accounts, {
+      userId,
+      jti: jtiKey(claims.jti),
+      claimedIssuedAtMs: typeof issuedNs === 'number' ? issuedNs / 1_000_000 : null,
+    });
   };
 
   /** BlacklistMixin.blacklist(): the token's jti goes on the blacklist. */
