@@ -114,6 +114,10 @@ function accountRoutes(backend: BackendName): AccountRoutes {
 const currentUserPath = (backend: BackendName) =>
   DIALECTS[BACKENDS[backend].profile].currentUser.path;
 
+/** The next answer from `url`, exactly. */
+const answerFrom = (page: Page, url: string) =>
+  page.waitForResponse((response) => response.url() === url);
+
 /**
  * A password that no earlier test set, and that every backend's policy accepts: Django's
  * validators too, so nothing like the username or the e-mail address.
@@ -225,7 +229,7 @@ async function sessionEndsOnNextRequest(
   { backend, apiOrigin }: { backend: AccountBackend; apiOrigin: string },
 ) {
   const url = `${apiOrigin}${currentUserPath(backend)}`;
-  const answer = page.waitForResponse((response) => response.url() === url);
+  const answer = answerFrom(page, url);
   // A click on Profile would ask nothing: the app keeps the user it loaded for 30 s. Coming back to
   // the page later, as a reload does, asks the server with the stored token.
   await page.reload();
@@ -273,9 +277,7 @@ for (const backend of Object.keys(CASES) as AccountBackend[]) {
         await openLinkAndSetPassword(page, link, set);
         await expect(page).toHaveURL(/\/login$/);
         password = set;
-        const refused = page.waitForResponse(
-          (response) => response.url() === `${apiOrigin}${routes.resetConfirm.path}`,
-        );
+        const refused = answerFrom(page, `${apiOrigin}${routes.resetConfirm.path}`);
 
         await openLinkAndSetPassword(page, link, newPassword());
 
@@ -341,9 +343,7 @@ for (const backend of Object.keys(CASES) as AccountBackend[]) {
       const other = await otherDevice(browser, requireBaseURL(baseURL), username, oldPassword);
       const before = await storedToken(page);
       await page.getByRole('link', { name: 'Account', exact: true }).click();
-      const changed = page.waitForResponse(
-        (response) => response.url() === `${apiOrigin}${routes.passwordChange.path}`,
-      );
+      const changed = answerFrom(page, `${apiOrigin}${routes.passwordChange.path}`);
       const set = newPassword();
 
       await page.getByLabel('Current password', { exact: true }).fill(oldPassword);
@@ -360,9 +360,7 @@ for (const backend of Object.keys(CASES) as AccountBackend[]) {
       await page.getByRole('link', { name: 'Profile', exact: true }).click();
       await expect(profileOf(page, username)).toBeVisible();
       // The server has the last word on the new token: a reload asks it again.
-      const accepted = page.waitForResponse(
-        (response) => response.url() === `${apiOrigin}${currentUserPath(backend)}`,
-      );
+      const accepted = answerFrom(page, `${apiOrigin}${currentUserPath(backend)}`);
       await page.reload();
       expect((await accepted).status()).toBe(200);
       await expect(profileOf(page, username)).toBeVisible();
@@ -383,9 +381,7 @@ for (const backend of Object.keys(CASES) as AccountBackend[]) {
       await logInAndGreet(page, username, knownPassword());
       const other = await otherDevice(browser, requireBaseURL(baseURL), username, knownPassword());
       await page.getByRole('link', { name: 'Account', exact: true }).click();
-      const done = page.waitForResponse(
-        (response) => response.url() === `${apiOrigin}${routes.logoutEverywhere.path}`,
-      );
+      const done = answerFrom(page, `${apiOrigin}${routes.logoutEverywhere.path}`);
 
       await page.getByRole('button', { name: 'Log out everywhere' }).click();
 
