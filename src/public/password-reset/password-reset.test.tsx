@@ -28,9 +28,14 @@ async function askForLink(user: User, identifier = 'ada') {
   await user.click(screen.getByRole('button', { name: 'Send reset link' }));
 }
 
+/** Types the new password and its confirmation over whatever the fields held, and sends them. */
 async function chooseNewPassword(user: User, password: string, confirmation = password) {
-  await user.type(await screen.findByLabelText('New password'), password);
-  await user.type(screen.getByLabelText('Confirm new password'), confirmation);
+  const newPassword = await screen.findByLabelText('New password');
+  const confirm = screen.getByLabelText('Confirm new password');
+  await user.clear(newPassword);
+  await user.type(newPassword, password);
+  await user.clear(confirm);
+  await user.type(confirm, confirmation);
   await user.click(screen.getByRole('button', { name: 'Set new password' }));
 }
 
@@ -205,8 +210,6 @@ describe('reset password (the e-mail’s link)', () => {
     await waitFor(() => {
       expect(screen.queryByRole('alert')).toBeNull();
     });
-    await user.clear(screen.getByLabelText('New password'));
-    await user.clear(screen.getByLabelText('Confirm new password'));
     await chooseNewPassword(user, 'analytical-engine-1843');
 
     expect(
@@ -241,8 +244,6 @@ describe('reset password (the e-mail’s link)', () => {
     expect(await screen.findByText('This password is too common.')).toBeVisible();
     expect(screen.getByLabelText('New password')).toHaveAttribute('aria-invalid', 'true');
 
-    await user.clear(screen.getByLabelText('New password'));
-    await user.clear(screen.getByLabelText('Confirm new password'));
     await chooseNewPassword(user, 'analytical-engine-1843');
     expect(
       await screen.findByText('Password changed. Log in with your new password.'),
