@@ -9,9 +9,10 @@ export function tokenFromHash(hash: string): string | null {
 let tokenAtStartUp: string | null = null;
 
 /**
- * Run at start-up, before anything downloads or renders: a reset link's token goes from the
- * address bar into memory, so that no history entry, bookmark or shared screen holds it while the
- * page's own code loads, which on a slow connection takes seconds.
+ * Run first thing at start-up, before the page's own code, the languages or the mock download and
+ * before anything renders: a reset link's token goes from the address bar into memory, so that no
+ * history entry, bookmark or shared screen holds it while they load, which on a slow connection
+ * takes seconds.
  */
 export function takeResetTokenFromAddressBar(): void {
   const { pathname, search, hash } = window.location;
