@@ -46,6 +46,7 @@ export default defineConfig(({ command, mode, isPreview }) => {
     __GATEHOUSE_SIGNUP__: JSON.stringify(features.signup),
     __GATEHOUSE_API_LOGOUT__: JSON.stringify(features.apiLogout),
     __GATEHOUSE_PASSWORD_RESET__: JSON.stringify(features.passwordReset),
+    __GATEHOUSE_TOKEN_STORAGE__: JSON.stringify(features.tokenStorage),
   };
   return {
     plugins: [

@@ -16,6 +16,7 @@ export default defineConfig({
     __GATEHOUSE_SIGNUP__: 'true',
     __GATEHOUSE_API_LOGOUT__: 'false',
     __GATEHOUSE_PASSWORD_RESET__: 'true',
+    __GATEHOUSE_TOKEN_STORAGE__: '"localStorage"',
   },
   test: {
     include: ['backend-tests/**/*.test.ts'],

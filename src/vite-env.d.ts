@@ -8,6 +8,7 @@ interface ImportMetaEnv {
   readonly VITE_SIGNUP?: string;
   readonly VITE_API_LOGOUT?: string;
   readonly VITE_PASSWORD_RESET?: string;
+  readonly VITE_TOKEN_STORAGE?: string;
 }
 
 interface ImportMeta {
@@ -34,3 +35,6 @@ declare const __GATEHOUSE_PASSWORD_RESET__: boolean;
 
 /** VITE_API_LOGOUT resolved by vite.config.ts (default false). */
 declare const __GATEHOUSE_API_LOGOUT__: boolean;
+
+/** VITE_TOKEN_STORAGE, validated by vite.config.ts: `"localStorage"` (default) or `"cookie"`. */
+declare const __GATEHOUSE_TOKEN_STORAGE__: import('./config/env-rules').TokenStorage;

@@ -91,6 +91,24 @@ export interface AccountRoutes {
   logoutEverywhere: { path: string };
 }
 
+/**
+ * A backend that keeps its tokens in httpOnly cookies and checks a CSRF double submit
+ * (flask-jwt-extended's cookie mode): the answers carry no token, and the page reads only the
+ * CSRF values, from cookies made readable for that.
+ */
+export interface CookieSession {
+  /** The readable cookies with the CSRF values of the access token and of the refresh token. */
+  csrfCookies: { access: string; refresh: string };
+  /** The header that carries a CSRF value on requests that change something. */
+  csrfHeader: string;
+  /** A login's answer (also the second step's, a passkey's, a password change's): no token in it. */
+  parseLogin: (data: unknown) => { userId: number | null };
+  /** Renews the access cookie with the refresh cookie. */
+  refreshPath: string;
+  /** Clears the cookies; the only way to, since the page cannot. */
+  logoutPath: string;
+}
+
 export interface ApiDialect {
   profile: ApiProfile;
   /** What people can log in with, as VITE_LOGIN_IDENTIFIER says. */
@@ -130,6 +148,8 @@ export interface ApiDialect {
    * none.
    */
   account: AccountRoutes | null;
+  /** Tokens in httpOnly cookies (VITE_TOKEN_STORAGE=cookie); null where the framework has none. */
+  cookieSession: CookieSession | null;
   /** Reads an error answer's body. */
   readError: (body: unknown) => ServerError;
   /**

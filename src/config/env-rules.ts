@@ -97,11 +97,21 @@ export interface FeatureEnv {
    * flask-jwt-extended).
    */
   passwordReset: boolean;
+  /** VITE_TOKEN_STORAGE: where the tokens live, `localStorage` or httpOnly cookies. */
+  tokenStorage: TokenStorage;
 }
 
-function oneOf<T extends string>(name: string, choices: readonly T[], raw: string | undefined) {
-  const value = (raw ?? '').trim().toLowerCase() || choices[0];
-  const choice = choices.find((candidate) => candidate === value);
+export const TOKEN_STORAGES = ['localStorage', 'cookie'] as const;
+export type TokenStorage = (typeof TOKEN_STORAGES)[number];
+
+/** One of `choices`, in any case; unset or blank means the first. */
+function oneOf<T extends string>(
+  name: string,
+  choices: readonly [T, ...T[]],
+  raw: string | undefined,
+) {
+  const value = (raw ?? '').trim().toLowerCase() || choices[0].toLowerCase();
+  const choice = choices.find((candidate) => candidate.toLowerCase() === value);
   if (choice !== undefined) return { ok: true as const, value: choice };
   const listed = choices.map((candidate) => `"${candidate}"`).join(', ');
   return { ok: false as const, problem: `${name} must be one of ${listed}, got "${raw ?? ''}".` };
@@ -114,6 +124,7 @@ export function parseFeatureEnv(raw: {
   VITE_SIGNUP?: string;
   VITE_API_LOGOUT?: string;
   VITE_PASSWORD_RESET?: string;
+  VITE_TOKEN_STORAGE?: string;
 }): Parsed<FeatureEnv> {
   const apiProfile = oneOf('VITE_API_PROFILE', API_PROFILES, raw.VITE_API_PROFILE);
   if (!apiProfile.ok) return apiProfile;
@@ -169,6 +180,18 @@ export function parseFeatureEnv(raw: {
         `profile has none. Leave VITE_PASSWORD_RESET unset or set it to false.`,
     };
   }
+  const tokenStorage = oneOf('VITE_TOKEN_STORAGE', TOKEN_STORAGES, raw.VITE_TOKEN_STORAGE);
+  if (!tokenStorage.ok) return tokenStorage;
+  if (tokenStorage.value === 'cookie' && dialect.cookieSession === null) {
+    return {
+      ok: false,
+      problem:
+        `VITE_TOKEN_STORAGE=cookie needs a backend that keeps its tokens in httpOnly cookies ` +
+        `with a CSRF double submit (flask-jwt-extended's cookie mode), and the ` +
+        `${apiProfile.value} profile sends its tokens in the answer's body. Leave ` +
+        `VITE_TOKEN_STORAGE unset or set it to localStorage.`,
+    };
+  }
   return {
     ok: true,
     value: {
@@ -177,6 +200,7 @@ export function parseFeatureEnv(raw: {
       signup: signup.value,
       apiLogout: apiLogout.value,
       passwordReset: passwordReset.value,
+      tokenStorage: tokenStorage.value,
     },
   };
 }

@@ -3,6 +3,7 @@ import { fastapi } from '../backends/fastapi/dialect';
 import { flaskJwtExtended } from '../backends/flask-jwt-extended/dialect';
 import { simplejwt } from '../backends/simplejwt/dialect';
 import type { LoginIdentifier } from '../backends/vocabulary';
+import type { TokenStorage } from './env-rules';
 
 /**
  * The environment as vite.config.ts validated and baked it into this build: the app parses
@@ -23,6 +24,11 @@ export interface AppEnv {
   apiLogout: boolean;
   /** Whether /forgot-password, /reset-password and the login page's link to them exist. */
   passwordReset: boolean;
+  /**
+   * Where the tokens live: `localStorage` (the seed's `jwt-token`), or `cookie`, httpOnly cookies
+   * the backend sets and clears, out of this page's reach.
+   */
+  tokenStorage: TokenStorage;
 }
 
 // Comparisons of a build-time constant rather than a lookup in backends/registry.ts: the bundler
@@ -42,4 +48,5 @@ export const env: AppEnv = {
   signup: __GATEHOUSE_SIGNUP__,
   apiLogout: __GATEHOUSE_API_LOGOUT__,
   passwordReset: __GATEHOUSE_PASSWORD_RESET__,
+  tokenStorage: __GATEHOUSE_TOKEN_STORAGE__,
 };

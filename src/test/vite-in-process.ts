@@ -20,6 +20,7 @@ const VARIABLES = [
   'VITE_SIGNUP',
   'VITE_API_LOGOUT',
   'VITE_PASSWORD_RESET',
+  'VITE_TOKEN_STORAGE',
 ] as const;
 export type ViteVariables = Partial<Record<(typeof VARIABLES)[number], string>>;
 
