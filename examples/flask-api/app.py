@@ -7,7 +7,9 @@ POST /token and GET /protected as in the tutorial (the identity is str(user.id):
 later reject a number), POST /refresh when REFRESH_TOKENS=true, POST /signup unless SIGNUP=false,
 POST /logout, which puts the token on a blocklist, and the account routes unless
 PASSWORD_RESET=false: POST /password-reset and /password-reset/confirm, POST /password (change)
-and POST /logout-everywhere. Settings come from the environment; see README.md.
+and POST /logout-everywhere. With TOKEN_LOCATION=cookies the tokens travel in httpOnly cookies
+with flask-jwt-extended's CSRF double submit instead of the Authorization header. Settings come
+from the environment; see README.md.
 """
 import logging
 import os
@@ -16,17 +18,22 @@ import threading
 import time
 from datetime import timedelta
 
-from flask import Blueprint, Flask, jsonify, request
+from flask import Blueprint, Flask, current_app, jsonify, request
 from flask_cors import CORS
 from flask_jwt_extended import (
     JWTManager,
     create_access_token,
     create_refresh_token,
     current_user,
+    decode_token,
     get_jti,
     get_jwt,
     jwt_required,
+    set_access_cookies,
+    set_refresh_cookies,
+    unset_jwt_cookies,
 )
+from flask_jwt_extended.exceptions import CSRFError
 
 from mailer import send_mail
 from password_policy import password_problem
@@ -58,6 +65,27 @@ def env_identifier():
     if value not in ("username", "email"):
         raise ValueError(f'IDENTIFIER must be "username" or "email", got "{value}"')
     return value
+
+
+def env_token_location():
+    value = os.environ.get("TOKEN_LOCATION", "").strip().lower() or "headers"
+    if value not in ("headers", "cookies"):
+        raise ValueError(f'TOKEN_LOCATION must be "headers" or "cookies", got "{value}"')
+    return value
+
+
+def use_cookies(app):
+    """flask-jwt-extended's cookie mode: httpOnly token cookies, CSRF double submit."""
+    app.config["JWT_TOKEN_LOCATION"] = ["cookies"]
+    app.config["JWT_COOKIE_CSRF_PROTECT"] = True
+    app.config["JWT_CSRF_IN_COOKIES"] = True
+    # False by default so that http://localhost works; over https, production sets it true.
+    app.config["JWT_COOKIE_SECURE"] = env_flag("COOKIE_SECURE")
+    # For an API on a sibling host (api.example.com) of the app (app.example.com).
+    app.config["JWT_COOKIE_DOMAIN"] = os.environ.get("COOKIE_DOMAIN", "").strip() or None
+    # Lax: the browser sends the cookies on the app's own requests (same site), not on another
+    # site's form posts; the CSRF double submit covers the rest.
+    app.config["JWT_COOKIE_SAMESITE"] = "Lax"
 
 
 def read_credentials(field, signup=False):
@@ -96,14 +124,19 @@ def create_app():
     app.config["JWT_REFRESH_TOKEN_EXPIRES"] = env_seconds("REFRESH_TOKEN_SECONDS", 30 * 86400)
     issue_refresh_tokens = env_flag("REFRESH_TOKENS")
     field = env_identifier()
+    in_cookies = env_token_location() == "cookies"
+    if in_cookies:
+        use_cookies(app)
 
     origins = [o.strip() for o in os.environ.get("CORS_ORIGINS", DEFAULT_CORS_ORIGINS).split(",")]
     CORS(
         app,
         origins=[o for o in origins if o],
-        allow_headers=["Authorization", "Content-Type"],
+        allow_headers=["Authorization", "Content-Type"] + (["X-CSRF-TOKEN"] if in_cookies else []),
         # The app reads the wait from a 429's Retry-After; CORS hides other headers from scripts.
         expose_headers=["Retry-After"],
+        # Cookies cross origins only with credentials, which need the exact origin, never "*".
+        supports_credentials=in_cookies,
     )
 
     jwt = JWTManager(app)
@@ -120,10 +153,20 @@ def create_app():
         return token
 
     def login_answer(user):
-        answer = {"token": issue(create_access_token, user), "user_id": user.id}
-        if issue_refresh_tokens:
-            answer["refresh_token"] = issue(create_refresh_token, user)
-        return answer
+        """POST /token's answer; POST /password answers the same."""
+        access = issue(create_access_token, user)
+        refresh = issue(create_refresh_token, user) if issue_refresh_tokens else None
+        if in_cookies:
+            # The tokens stay out of the body, where the page's scripts would read them.
+            response = jsonify(login=True, user_id=user.id)
+            set_access_cookies(response, access)
+            if refresh is not None:
+                set_refresh_cookies(response, refresh)
+            return response
+        answer = {"token": access, "user_id": user.id}
+        if refresh is not None:
+            answer["refresh_token"] = refresh
+        return jsonify(answer)
 
     # flask-jwt-extended's automatic user loading: a token whose user is gone gets its 401
     # {"msg": "Error loading the user <id>"} instead of a crash in the view.
@@ -155,7 +198,7 @@ def create_app():
         user = users.authenticate(field, *credentials)
         if user is None:
             return jsonify(msg=f"Bad {field} or password"), 401
-        return jsonify(login_answer(user))
+        return login_answer(user)
 
     @api.get("/protected")
     @jwt_required()
@@ -167,7 +210,12 @@ def create_app():
         @api.post("/refresh")
         @jwt_required(refresh=True)
         def refresh():
-            return jsonify(access_token=issue(create_access_token, current_user))
+            access = issue(create_access_token, current_user)
+            if not in_cookies:
+                return jsonify(access_token=access)
+            response = jsonify(refresh=True)
+            set_access_cookies(response, access)
+            return response
 
     if env_flag("SIGNUP", default=True):
 
@@ -184,21 +232,63 @@ def create_app():
                 return jsonify(msg="User already exists"), 409
             return jsonify({"id": user.id, field: getattr(user, field)}), 201
 
-    # verify_type=False: the app revokes its access token and, when it has one, its refresh token.
-    @api.post("/logout")
-    @jwt_required(verify_type=False)
-    def logout():
-        revoked_jtis.add(get_jwt()["jti"])
-        return jsonify(msg="Logged out")
+    if in_cookies:
+
+        @api.post("/logout")
+        def logout():
+            for jti in logout_cookie_jtis():
+                revoked_jtis.add(jti)
+            response = jsonify(msg="Logged out")
+            unset_jwt_cookies(response)
+            return response
+
+    else:
+        # verify_type=False: the app revokes its access token and, when it has one, its refresh
+        # token.
+        @api.post("/logout")
+        @jwt_required(verify_type=False)
+        def logout():
+            revoked_jtis.add(get_jwt()["jti"])
+            return jsonify(msg="Logged out")
 
     if env_flag("PASSWORD_RESET", default=True):
-        add_account_routes(api, users, field, login_answer)
+        add_account_routes(api, users, field, login_answer, in_cookies)
 
     app.register_blueprint(api, url_prefix=os.environ.get("URL_PREFIX", "").rstrip("/") or None)
     return app
 
 
-def add_account_routes(api, users, field, login_answer):
+def logout_cookie_jtis():
+    """The jtis a cookie-mode logout revokes, or CSRFError for a forged request.
+
+    Not @jwt_required: logging out must clear the cookies even when the access token has expired,
+    was revoked or is gone, or the browser keeps a cookie it cannot use. Only a request carrying an
+    access cookie without its CSRF value is refused, as another site's form post would be.
+    """
+    config = current_app.config
+    jtis = []
+    access = request.cookies.get(config["JWT_ACCESS_COOKIE_NAME"])
+    if access:
+        csrf = request.headers.get(config["JWT_ACCESS_CSRF_HEADER_NAME"])
+        if not csrf:
+            raise CSRFError("Missing CSRF token")
+        try:
+            # allow_expired: an expired token's CSRF value is checked all the same.
+            jtis.append(decode_token(access, csrf_value=csrf, allow_expired=True)["jti"])
+        except CSRFError:
+            raise
+        except Exception:
+            pass  # Not a token this server signed: nothing to revoke.
+    refresh = request.cookies.get(config["JWT_REFRESH_COOKIE_NAME"])
+    if refresh:
+        try:
+            jtis.append(decode_token(refresh)["jti"])
+        except Exception:
+            pass
+    return [jti for jti in jtis if jti is not None]
+
+
+def add_account_routes(api, users, field, login_answer, in_cookies):
     """Password reset by e-mail, password change and log-out-everywhere."""
     app_url = os.environ.get("APP_URL", "http://127.0.0.1:5173").rstrip("/")
     reset_tokens = ResetTokens()
@@ -264,13 +354,16 @@ def add_account_routes(api, users, field, login_answer):
             return jsonify(msg=weakness), 400
         users.set_password(current_user.id, new)
         # This tab goes on with tokens issued after the change; every older one is revoked.
-        return jsonify(login_answer(users.get(current_user.id)))
+        return login_answer(users.get(current_user.id))
 
     @api.post("/logout-everywhere")
     @jwt_required()
     def logout_everywhere():
         users.revoke_tokens(current_user.id)
-        return jsonify(msg="Logged out everywhere")
+        response = jsonify(msg="Logged out everywhere")
+        if in_cookies:
+            unset_jwt_cookies(response)
+        return response
 
 
 app = create_app()
