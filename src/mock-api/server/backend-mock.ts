@@ -16,6 +16,8 @@ export interface MockAppSettings {
   readonly signup: boolean;
   /** Whether the backend has the account routes: password reset, change, log out everywhere. */
   readonly passwordReset: boolean;
+  /** VITE_TOKEN_STORAGE: `cookie` when the backend keeps the tokens in httpOnly cookies. */
+  readonly tokenStorage: 'localStorage' | 'cookie';
 }
 
 export interface BackendMockContext {

@@ -88,8 +88,14 @@ function numericClaim(value: unknown): number | null {
   return null;
 }
 
-interface VerifyOptions {
+interface DecodeOptions {
   nowSeconds: number;
+  /** Tokens the mock's "Expire now" control marked as expired before their `exp`. */
+  isExpiredEarly?: (jti: unknown) => boolean;
+  secret?: string;
+}
+
+interface VerifyOptions extends DecodeOptions {
   /**
    * jwt_required(refresh=True): only refresh tokens pass; 'any' is jwt_required(verify_type=False).
    * By default only access tokens do.
@@ -97,26 +103,91 @@ interface VerifyOptions {
   refresh?: boolean | 'any';
   /** The blocklist (token_in_blocklist_loader), given the token's claims. */
   isRevoked: (claims: Record<string, unknown>) => boolean;
-  /** Tokens the mock's "Expire now" control marked as expired before their `exp`. */
-  isExpiredEarly?: (jti: unknown) => boolean;
-  secret?: string;
 }
 
 /** jwt_required(refresh=...): verifies the request's token like flask-jwt-extended does. */
 export async function verifyJwt(
   authorization: string | null,
-  {
-    nowSeconds,
-    refresh = false,
-    isRevoked,
-    isExpiredEarly = () => false,
-    secret = MOCK_JWT_SECRET,
-  }: VerifyOptions,
+  options: VerifyOptions,
 ): Promise<Verification> {
   const fromHeader = tokenFromHeader(authorization);
   if ('ok' in fromHeader) return fromHeader;
-  const { token } = fromHeader;
+  return verifyToken(fromHeader.token, null, options);
+}
 
+/** The cookie names and CSRF header of flask-jwt-extended's defaults. */
+export const JWT_COOKIES = {
+  access: 'access_token_cookie',
+  refresh: 'refresh_token_cookie',
+  csrfAccess: 'csrf_access_token',
+  csrfRefresh: 'csrf_refresh_token',
+} as const;
+export const CSRF_HEADER = 'X-CSRF-TOKEN';
+
+/** JWT_CSRF_METHODS's default: the methods whose CSRF value is checked. */
+const CSRF_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+export interface CookieRequest {
+  method: string;
+  /** The request's cookies by name. */
+  cookies: Readonly<Record<string, string>>;
+  /** The X-CSRF-TOKEN header, or null. */
+  csrfHeader: string | null;
+}
+
+/**
+ * jwt_required(refresh=...) with JWT_TOKEN_LOCATION=["cookies"] and CSRF protection: the token
+ * comes from its cookie, and a POST must repeat the token's `csrf` claim in X-CSRF-TOKEN.
+ */
+export async function verifyJwtInCookies(
+  request: CookieRequest,
+  options: VerifyOptions,
+): Promise<Verification> {
+  const name = options.refresh === true ? JWT_COOKIES.refresh : JWT_COOKIES.access;
+  const token = request.cookies[name];
+  if (token === undefined || token === '') return fail(401, `Missing cookie "${name}"`);
+  let csrf: string | null = null;
+  if (CSRF_METHODS.includes(request.method.toUpperCase())) {
+    if (request.csrfHeader === null || request.csrfHeader === '') {
+      return fail(401, 'Missing CSRF token');
+    }
+    csrf = request.csrfHeader;
+  }
+  return verifyToken(token, csrf, options);
+}
+
+async function verifyToken(
+  token: string,
+  csrf: string | null,
+  { refresh = false, isRevoked, ...decodeOptions }: VerifyOptions,
+): Promise<Verification> {
+  const decoded = await decodeToken(token, { ...decodeOptions, csrf });
+  if (!decoded.ok) return decoded;
+  const { claims } = decoded;
+  // _decode_jwt takes a token without `type` for an access token; verify_token_type then checks.
+  const type = 'type' in claims ? claims.type : 'access';
+  if (refresh === false && type === 'refresh') {
+    return fail(422, 'Only non-refresh tokens are allowed');
+  }
+  if (refresh === true && type !== 'refresh') return fail(422, 'Only refresh tokens are allowed');
+  if (isRevoked(claims)) return fail(401, 'Token has been revoked');
+  return { ok: true, claims };
+}
+
+/**
+ * decode_token(token, csrf_value, allow_expired): the signature and registered claims, then the
+ * double submit's comparison, without the token type or the blocklist.
+ */
+export async function decodeToken(
+  token: string,
+  {
+    nowSeconds,
+    isExpiredEarly = () => false,
+    secret = MOCK_JWT_SECRET,
+    csrf = null,
+    allowExpired = false,
+  }: DecodeOptions & { csrf?: string | null; allowExpired?: boolean },
+): Promise<Verification> {
   // PyJWT's api_jws._load
   const lastDot = token.lastIndexOf('.');
   const signingInput = token.slice(0, lastDot);
@@ -153,12 +224,12 @@ export async function verifyJwt(
     if (nbf === null) return fail(422, 'Not Before claim (nbf) must be an integer.');
     if (nbf > nowSeconds) return fail(422, 'The token is not yet valid (nbf)');
   }
-  if ('exp' in claims) {
+  if ('exp' in claims && !allowExpired) {
     const exp = numericClaim(claims.exp);
     if (exp === null) return fail(422, 'Expiration Time claim (exp) must be an integer.');
     if (exp <= nowSeconds) return fail(401, 'Token has expired');
   }
-  if (isExpiredEarly(claims.jti)) return fail(401, 'Token has expired');
+  if (!allowExpired && isExpiredEarly(claims.jti)) return fail(401, 'Token has expired');
   if ('sub' in claims && typeof claims.sub !== 'string')
     return fail(422, 'Subject must be a string');
   if ('jti' in claims && typeof claims.jti !== 'string')
@@ -166,12 +237,20 @@ export async function verifyJwt(
 
   // flask-jwt-extended's own checks
   if (!('sub' in claims)) return fail(422, 'Missing claim: sub');
-  // _decode_jwt takes a token without `type` for an access token; verify_token_type then checks.
-  const type = 'type' in claims ? claims.type : 'access';
-  if (refresh === false && type === 'refresh') {
-    return fail(422, 'Only non-refresh tokens are allowed');
+  // The double submit is compared only after the token proved genuine and unexpired.
+  if (csrf !== null && csrf !== '') {
+    if (!('csrf' in claims)) return fail(422, 'Missing claim: csrf');
+    if (claims.csrf !== csrf) return fail(401, 'CSRF double submit tokens do not match');
   }
-  if (refresh === true && type !== 'refresh') return fail(422, 'Only refresh tokens are allowed');
-  if (isRevoked(claims)) return fail(401, 'Token has been revoked');
   return { ok: true, claims };
+}
+
+/** The `csrf` claim of a token this mock issued: the value of its csrf cookie. */
+export function csrfClaimOf(token: string): string {
+  const payload = decodeBase64Url(token.split('.')[1] ?? '');
+  const claims = payload === null ? 'not base64' : parseJsonObject(payload);
+  if (typeof claims === 'string' || typeof claims.csrf !== 'string') {
+    throw new Error('A token without a csrf claim');
+  }
+  return claims.csrf;
 }

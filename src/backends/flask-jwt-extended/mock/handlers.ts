@@ -5,14 +5,30 @@
  * e-mail (delivered to the Mock API panel's Mailbox), password change and log-out-everywhere,
  * which revoke every token the person held. It answers like the reference backend in
  * examples/flask-api, which backend-tests/differential checks. The login field is the build's
- * VITE_LOGIN_IDENTIFIER (`username` or `email`), read per request. The same handlers serve the
- * browser (setupWorker) and the tests (setupServer).
+ * VITE_LOGIN_IDENTIFIER (`username` or `email`), read per request; with VITE_TOKEN_STORAGE=cookie
+ * it answers like the reference backend's cookie mode (TOKEN_LOCATION=cookies). The same handlers
+ * serve the browser (setupWorker) and the tests (setupServer).
  */
 import { HttpResponse } from 'msw';
 import { EMAIL_SHAPE } from '../../../lib/email-shape';
 import type { LoginIdentifier } from '../../../backends/vocabulary';
 import { methodNotAllowed, notFound } from '../../../emulation/werkzeug-pages';
-import { createAccessToken, createRefreshToken, verifyJwt } from './flask-jwt';
+import {
+  accessCookies,
+  cookieRequest,
+  refreshCookies,
+  setCookieHeaders,
+  unsetCookies,
+  type SetCookies,
+} from './cookies';
+import {
+  createAccessToken,
+  createRefreshToken,
+  decodeToken,
+  JWT_COOKIES,
+  verifyJwt,
+  verifyJwtInCookies,
+} from './flask-jwt';
 import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
 import {
   appUrl,
@@ -138,13 +154,53 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
     );
   };
 
-  const verify = (request: Request, refresh: boolean | 'any') =>
-    verifyJwt(request.headers.get('Authorization'), {
-      nowSeconds: nowSeconds(),
-      refresh,
-      isRevoked,
-      isExpiredEarly: (jti) => typeof jti === 'string' && state.expiredJtis.has(jti),
-    });
+  const isExpiredEarly = (jti: unknown) => typeof jti === 'string' && state.expiredJtis.has(jti);
+  const inCookies = () => app.tokenStorage === 'cookie';
+
+  /** jwt_required(): from the Authorization header, or in cookie mode from the cookies. */
+  const verify = (
+    { request, cookies }: { request: Request; cookies: Record<string, string> },
+    refresh: boolean | 'any',
+  ) => {
+    const options = { nowSeconds: nowSeconds(), refresh, isRevoked, isExpiredEarly };
+    return inCookies()
+      ? verifyJwtInCookies(cookieRequest(request, cookies), options)
+      : verifyJwt(request.headers.get('Authorization'), options);
+  };
+
+  /** A JSON answer that sets or clears the cookies, as Flask's `response.set_cookie` does. */
+  const withCookies = (body: Record<string, string | number | boolean>, cookies: SetCookies) =>
+    HttpResponse.json(body, { headers: setCookieHeaders(cookies) });
+
+  /**
+   * The jtis a cookie-mode logout revokes, or its refusal: only an access cookie without its CSRF
+   * value is refused; an expired, revoked or foreign token is cleared all the same.
+   */
+  const logoutCookieJtis = async (
+    request: Request,
+    cookies: Record<string, string>,
+  ): Promise<string[] | Response> => {
+    const carried = cookieRequest(request, cookies);
+    const jtis: unknown[] = [];
+    const access = carried.cookies[JWT_COOKIES.access];
+    if (access !== undefined && access !== '') {
+      const csrf = carried.csrfHeader;
+      if (csrf === null || csrf === '') return refused({ status: 401, msg: 'Missing CSRF token' });
+      const decoded = await decodeToken(access, {
+        nowSeconds: nowSeconds(),
+        csrf,
+        allowExpired: true,
+      });
+      if (decoded.ok) jtis.push(decoded.claims.jti);
+      else if (decoded.msg === 'CSRF double submit tokens do not match') return refused(decoded);
+    }
+    const refresh = carried.cookies[JWT_COOKIES.refresh];
+    if (refresh !== undefined && refresh !== '') {
+      const decoded = await decodeToken(refresh, { nowSeconds: nowSeconds(), isExpiredEarly });
+      if (decoded.ok) jtis.push(decoded.claims.jti);
+    }
+    return jtis.filter((jti) => typeof jti === 'string');
+  };
 
   /** Remembers whom the token was issued to, for a later password change to revoke it. */
   const issued = (token: string, user: MockUser) => {
@@ -162,13 +218,25 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       await createAccessToken({ ...options, lifetimeSeconds: config.tokenLifetimeSeconds }),
       user,
     );
-    if (!config.issueRefreshTokens) return { token, user_id: user.id };
-    const refreshToken = issued(
-      await createRefreshToken({ ...options, lifetimeSeconds: config.refreshTokenLifetimeSeconds }),
-      user,
-    );
+    const refreshToken = config.issueRefreshTokens
+      ? issued(
+          await createRefreshToken({
+            ...options,
+            lifetimeSeconds: config.refreshTokenLifetimeSeconds,
+          }),
+          user,
+        )
+      : null;
+    if (inCookies()) {
+      // The tokens stay out of the body, where the page's scripts would read them.
+      return withCookies({ login: true, user_id: user.id }, [
+        ...accessCookies(token),
+        ...(refreshToken === null ? [] : refreshCookies(refreshToken)),
+      ]);
+    }
+    if (refreshToken === null) return HttpResponse.json({ token, user_id: user.id });
     // Flask's jsonify sorts the keys.
-    return { refresh_token: refreshToken, token, user_id: user.id };
+    return HttpResponse.json({ refresh_token: refreshToken, token, user_id: user.id });
   };
 
   const accountRoutes = dialect.account;
@@ -183,11 +251,11 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       if (user === undefined) {
         return HttpResponse.json({ msg: `Bad ${field} or password` }, { status: 401 });
       }
-      return HttpResponse.json(await loginAnswer(user));
+      return loginAnswer(user);
     }),
 
-    routes.get(dialect.currentUser.path, async ({ request }) => {
-      const verification = await verify(request, false);
+    routes.get(dialect.currentUser.path, async (info) => {
+      const verification = await verify(info, false);
       if (!verification.ok) return refused(verification);
       const user = userOf(verification.claims);
       if (user === undefined) return userLookupError(verification.claims);
@@ -221,8 +289,16 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
     }),
 
     // @jwt_required(verify_type=False): an access or a refresh token goes on the blocklist.
-    routes.post(dialect.logout.path, async ({ request }) => {
-      const verification = await verify(request, 'any');
+    // In cookie mode, both cookies' tokens, and the cookies are cleared.
+    routes.post(dialect.logout.path, async (info) => {
+      if (inCookies()) {
+        const jtis = await logoutCookieJtis(info.request, info.cookies);
+        if (jtis instanceof Response) return jtis;
+        for (const jti of jtis) state.revokedJtis.add(jti);
+        state.onChange();
+        return withCookies({ msg: 'Logged out' }, unsetCookies());
+      }
+      const verification = await verify(info, 'any');
       if (!verification.ok) return refused(verification);
       if (userOf(verification.claims) === undefined) return userLookupError(verification.claims);
       const { jti } = verification.claims;
@@ -232,11 +308,11 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
     }),
 
     // @jwt_required(refresh=True): a new access token for the refresh token's identity.
-    routes.post(dialect.refresh.path, async ({ request }) => {
+    routes.post(dialect.refresh.path, async (info) => {
       const config = state.config.read();
       // The tutorial's backend has no such route.
       if (!config.issueRefreshTokens) return notFound();
-      const verification = await verify(request, true);
+      const verification = await verify(info, true);
       if (!verification.ok) return refused(verification);
       const user = userOf(verification.claims);
       if (user === undefined) return userLookupError(verification.claims);
@@ -248,6 +324,7 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
         }),
         user,
       );
+      if (inCookies()) return withCookies({ refresh: true }, accessCookies(accessToken));
       return HttpResponse.json({ access_token: accessToken });
     }),
 
@@ -294,9 +371,10 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       return HttpResponse.json({ msg: 'Password changed' });
     }),
 
-    routes.post(accountRoutes.passwordChange.path, async ({ request }) => {
+    routes.post(accountRoutes.passwordChange.path, async (info) => {
+      const { request } = info;
       if (!app.passwordReset) return notFound();
-      const verification = await verify(request, false);
+      const verification = await verify(info, false);
       if (!verification.ok) return refused(verification);
       const user = userOf(verification.claims);
       if (user === undefined) return userLookupError(verification.claims);
@@ -310,17 +388,18 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       user.password = values.new_password;
       revokeTokens(user);
       // This tab goes on with tokens issued after the change; every older one is revoked.
-      return HttpResponse.json(await loginAnswer(user));
+      return loginAnswer(user);
     }),
 
-    routes.post(accountRoutes.logoutEverywhere.path, async ({ request }) => {
+    routes.post(accountRoutes.logoutEverywhere.path, async (info) => {
       if (!app.passwordReset) return notFound();
-      const verification = await verify(request, false);
+      const verification = await verify(info, false);
       if (!verification.ok) return refused(verification);
       const user = userOf(verification.claims);
       if (user === undefined) return userLookupError(verification.claims);
       revokeTokens(user);
-      return HttpResponse.json({ msg: 'Logged out everywhere' });
+      const answer = { msg: 'Logged out everywhere' };
+      return inCookies() ? withCookies(answer, unsetCookies()) : HttpResponse.json(answer);
     }),
 
     otherMethods(routes, dialect.login.path, ['POST']),
