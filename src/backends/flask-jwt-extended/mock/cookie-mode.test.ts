@@ -178,6 +178,23 @@ describe('a POST with the access cookie needs its csrf value in X-CSRF-TOKEN', (
     expect(await logIn()).toMatchObject({ status: 200 });
   });
 
+  it('with an expired cookie, a wrong one is reported before the expiry', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await signClaims({ sub: '1', csrf: 'c', iat: now - 60, exp: now - 1 });
+    localStorage.setItem(
+      MOCK_HTTPONLY_COOKIES_KEY,
+      JSON.stringify({ access_token_cookie: expired }),
+    );
+    expect(await send('POST', '/password', { csrf: 'other', body: change })).toMatchObject({
+      status: 401,
+      body: { msg: 'CSRF double submit tokens do not match' },
+    });
+    expect(await send('POST', '/password', { csrf: 'c', body: change })).toMatchObject({
+      status: 401,
+      body: { msg: 'Token has expired' },
+    });
+  });
+
   it('the right one: the password changes and new cookies are set', async () => {
     await logIn();
     const before = httpOnlyCookies().access_token_cookie;

@@ -224,12 +224,18 @@ export async function decodeToken(
     if (nbf === null) return fail(422, 'Not Before claim (nbf) must be an integer.');
     if (nbf > nowSeconds) return fail(422, 'The token is not yet valid (nbf)');
   }
+  // On an expired token, flask-jwt-extended decodes it again with allow_expired to report it, and
+  // that second decode runs the checks after `exp`, the double submit among them: a wrong csrf
+  // value is reported before the expiry.
+  let expired = false;
   if ('exp' in claims && !allowExpired) {
     const exp = numericClaim(claims.exp);
     if (exp === null) return fail(422, 'Expiration Time claim (exp) must be an integer.');
-    if (exp <= nowSeconds) return fail(401, 'Token has expired');
+    expired = exp <= nowSeconds;
   }
-  if (!allowExpired && isExpiredEarly(claims.jti)) return fail(401, 'Token has expired');
+  if (!allowExpired && isExpiredEarly(claims.jti)) expired = true;
+  const checkCsrf = csrf !== null && csrf !== '';
+  if (expired && !checkCsrf) return fail(401, 'Token has expired');
   if ('sub' in claims && typeof claims.sub !== 'string')
     return fail(422, 'Subject must be a string');
   if ('jti' in claims && typeof claims.jti !== 'string')
@@ -237,11 +243,12 @@ export async function decodeToken(
 
   // flask-jwt-extended's own checks
   if (!('sub' in claims)) return fail(422, 'Missing claim: sub');
-  // The double submit is compared only after the token proved genuine and unexpired.
-  if (csrf !== null && csrf !== '') {
+  // The double submit is compared only once the token proved genuine.
+  if (checkCsrf) {
     if (!('csrf' in claims)) return fail(422, 'Missing claim: csrf');
     if (claims.csrf !== csrf) return fail(401, 'CSRF double submit tokens do not match');
   }
+  if (expired) return fail(401, 'Token has expired');
   return { ok: true, claims };
 }
 
