@@ -29,6 +29,9 @@ export interface DifferentialCase<Tokens> {
 
 export type Send = (exchange: Exchange) => Promise<Answer>;
 
+/** The build's settings as the config baked them, under each configuration's changes. */
+const builtEnv: AppEnv = { ...env };
+
 export interface Differential<Tokens> {
   /** The describe block's name. */
   name: string;
@@ -74,7 +77,7 @@ export function describeDifferential<Tokens>({
         : startOther(port, settings));
       origin = backend.origin + prefix;
       // The mock reads the build's settings from env at request time.
-      Object.assign(env, { dialect: DIALECTS[profile], ...build });
+      Object.assign(env, builtEnv, { dialect: DIALECTS[profile], ...build });
       const config = createMemoryMockConfigStore();
       config.update(mockConfig);
       handlers = createHandlers(createMockServerState(config), profile);

@@ -12,7 +12,8 @@
  * identifier). With the reference backend (not examples/course-project, which has none), the
  * account routes too: their 400s, the limit on reset requests, a password change and
  * log-out-everywhere and the tokens they revoke. Left out of those: a reset request for a known
- * account (the link is random and goes by e-mail).
+ * account (the link is random and goes by e-mail). Last, cookie mode (TOKEN_LOCATION=cookies), where
+ * the cookies each answer sets are compared too.
  */
 import { encodeBase64UrlJson } from '../../src/emulation/base64url';
 import type { LoginIdentifier } from '../../src/backends/vocabulary';
@@ -28,7 +29,7 @@ import {
 } from './corpus-helpers';
 import { startCourseProject } from '../reference-backends';
 import { describeDifferential, type DifferentialCase } from './describe-differential';
-import type { Exchange } from './exchange';
+import { parseSetCookie, type Exchange } from './exchange';
 
 interface Tokens {
   access: string;
@@ -471,3 +472,268 @@ for (const { name, identifier, refreshTokens, signup, courseProject } of CONFIGU
     },
   });
 }
+
+/**
+ * Cookie mode (TOKEN_LOCATION=cookies on the backend, VITE_TOKEN_STORAGE=cookie for the mock):
+ * the cookies each answer sets (names, httpOnly or not, Path, SameSite; the anatomy of their
+ * values), the token cookies read back, the CSRF double submit on every POST, and the logout that
+ * clears the cookies even for a token it can no longer use.
+ */
+interface Session {
+  access: string;
+  accessCsrf: string;
+  refresh: string;
+  refreshCsrf: string;
+}
+
+interface CookieTokens {
+  first: Session;
+  /** From a second login, for the logout cases, which revoke it. */
+  spare: Session;
+  /** What the password change set. */
+  changed: Session;
+}
+
+function sessionOf(setCookies: string[], previous?: Session): Session {
+  const values = new Map(setCookies.map(parseSetCookie).map(({ name, value }) => [name, value]));
+  const read = (name: string, kept: string | undefined) => values.get(name) ?? kept ?? '';
+  return {
+    access: read('access_token_cookie', previous?.access),
+    accessCsrf: read('csrf_access_token', previous?.accessCsrf),
+    refresh: read('refresh_token_cookie', previous?.refresh),
+    refreshCsrf: read('csrf_refresh_token', previous?.refreshCsrf),
+  };
+}
+
+/** A request carrying these cookies and, when given, this X-CSRF-TOKEN. */
+function withCookies(
+  method: Exchange['method'],
+  path: string,
+  cookies: Record<string, string>,
+  { csrf, body }: { csrf?: string; body?: unknown } = {},
+): Exchange {
+  const cookie = Object.entries(cookies)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('; ');
+  return {
+    method,
+    path,
+    headers: {
+      ...(cookie === '' ? {} : { Cookie: cookie }),
+      ...(csrf === undefined ? {} : { 'X-CSRF-TOKEN': csrf }),
+      ...(body === undefined ? {} : JSON_TYPE),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  };
+}
+
+const accessCookie = (token: string) => ({ access_token_cookie: token });
+const bothCookies = (session: Session) => ({
+  access_token_cookie: session.access,
+  refresh_token_cookie: session.refresh,
+});
+
+const CRAFTED_CSRF = 'a-csrf-value-both-sides-know';
+
+async function cookieCorpus(): Promise<DifferentialCase<CookieTokens>[]> {
+  const expired = () => signed(claims({ exp: now() - 60, iat: now() - 120, csrf: CRAFTED_CSRF }));
+  const forged = await signedWithAnotherKey(claims({ csrf: CRAFTED_CSRF }));
+  const NEW_PASSWORD = 'correct horse battery';
+  const seed = { username: 'alesanchezr', password: '12341234' };
+  return [
+    { name: 'cookies: login sets the four cookies', exchange: () => login(seed) },
+    {
+      name: 'cookies: a wrong password sets none',
+      exchange: () => login({ ...seed, password: 'wrong' }),
+    },
+
+    // GET /protected: no CSRF value on a GET
+    {
+      name: 'cookies: protected with the access cookie',
+      exchange: (own) => withCookies('GET', '/protected', accessCookie(own.first.access)),
+    },
+    {
+      name: 'cookies: protected without it',
+      exchange: () => withCookies('GET', '/protected', {}),
+    },
+    {
+      name: 'cookies: protected with a Bearer header instead',
+      exchange: (own) => protectedWith(`Bearer ${own.first.access}`),
+    },
+    {
+      name: 'cookies: protected with an expired access cookie',
+      exchange: async () => withCookies('GET', '/protected', accessCookie(await expired())),
+    },
+    {
+      name: 'cookies: protected with the refresh token in the access cookie',
+      exchange: (own) => withCookies('GET', '/protected', accessCookie(own.first.refresh)),
+    },
+    {
+      name: 'cookies: protected with a forged access cookie',
+      exchange: () => withCookies('GET', '/protected', accessCookie(forged)),
+    },
+
+    // A POST needs the access token's csrf value
+    {
+      name: 'cookies: a POST without X-CSRF-TOKEN',
+      exchange: (own) =>
+        withCookies('POST', '/password', accessCookie(own.first.access), { body: {} }),
+    },
+    {
+      name: 'cookies: a POST with a wrong X-CSRF-TOKEN',
+      exchange: (own) =>
+        withCookies('POST', '/password', accessCookie(own.first.access), {
+          csrf: 'not-the-value',
+          body: {},
+        }),
+    },
+    {
+      name: 'cookies: a POST with the refresh token’s csrf value',
+      exchange: (own) =>
+        withCookies('POST', '/password', accessCookie(own.first.access), {
+          csrf: own.first.refreshCsrf,
+          body: {},
+        }),
+    },
+    {
+      name: 'cookies: a POST with the right X-CSRF-TOKEN',
+      exchange: (own) =>
+        withCookies('POST', '/password', accessCookie(own.first.access), {
+          csrf: own.first.accessCsrf,
+          body: {},
+        }),
+    },
+    {
+      name: 'cookies: a POST with an expired cookie and a wrong csrf value (expiry first)',
+      exchange: async () =>
+        withCookies('POST', '/password', accessCookie(await expired()), {
+          csrf: 'not-the-value',
+          body: {},
+        }),
+    },
+
+    // POST /refresh: the refresh cookie and csrf_refresh_token's value
+    {
+      name: 'cookies: refresh without X-CSRF-TOKEN',
+      exchange: (own) => withCookies('POST', '/refresh', bothCookies(own.first)),
+    },
+    {
+      name: 'cookies: refresh with the access token’s csrf value',
+      exchange: (own) =>
+        withCookies('POST', '/refresh', bothCookies(own.first), { csrf: own.first.accessCsrf }),
+    },
+    {
+      name: 'cookies: refresh with csrf_refresh_token’s value',
+      exchange: (own) =>
+        withCookies('POST', '/refresh', bothCookies(own.first), { csrf: own.first.refreshCsrf }),
+    },
+    {
+      name: 'cookies: refresh without the refresh cookie',
+      exchange: (own) =>
+        withCookies('POST', '/refresh', accessCookie(own.first.access), {
+          csrf: own.first.refreshCsrf,
+        }),
+    },
+
+    // POST /logout
+    {
+      name: 'cookies: logout with the access cookie and no X-CSRF-TOKEN',
+      exchange: (own) => withCookies('POST', '/logout', bothCookies(own.spare)),
+    },
+    {
+      name: 'cookies: logout with a wrong X-CSRF-TOKEN',
+      exchange: (own) =>
+        withCookies('POST', '/logout', bothCookies(own.spare), { csrf: 'not-the-value' }),
+    },
+    {
+      name: 'cookies: logout with an expired access cookie and its csrf value',
+      exchange: async () =>
+        withCookies('POST', '/logout', accessCookie(await expired()), { csrf: CRAFTED_CSRF }),
+    },
+    {
+      name: 'cookies: logout with an expired access cookie and a wrong csrf value',
+      exchange: async () =>
+        withCookies('POST', '/logout', accessCookie(await expired()), { csrf: 'not-the-value' }),
+    },
+    { name: 'cookies: logout without cookies', exchange: () => withCookies('POST', '/logout', {}) },
+    {
+      name: 'cookies: logout with a forged access cookie',
+      exchange: () => withCookies('POST', '/logout', accessCookie(forged), { csrf: 'anything' }),
+    },
+    {
+      name: 'cookies: logout with both cookies and the right X-CSRF-TOKEN',
+      exchange: (own) =>
+        withCookies('POST', '/logout', bothCookies(own.spare), { csrf: own.spare.accessCsrf }),
+    },
+    {
+      name: 'cookies: protected with the logged-out access cookie',
+      exchange: (own) => withCookies('GET', '/protected', accessCookie(own.spare.access)),
+    },
+    {
+      name: 'cookies: refresh with the logged-out refresh cookie',
+      exchange: (own) =>
+        withCookies('POST', '/refresh', bothCookies(own.spare), { csrf: own.spare.refreshCsrf }),
+    },
+    {
+      name: 'cookies: logout again with the logged-out cookie',
+      exchange: (own) =>
+        withCookies('POST', '/logout', bothCookies(own.spare), { csrf: own.spare.accessCsrf }),
+    },
+
+    // The password change answers like a login; log-out-everywhere clears the cookies
+    {
+      name: 'cookies: password change',
+      exchange: (own) =>
+        withCookies('POST', '/password', accessCookie(own.first.access), {
+          csrf: own.first.accessCsrf,
+          body: { current_password: '12341234', new_password: NEW_PASSWORD },
+        }),
+      keep: ({ setCookies }, own) => {
+        own.changed = sessionOf(setCookies);
+      },
+    },
+    {
+      name: 'cookies: protected with the cookie from before the change',
+      exchange: (own) => withCookies('GET', '/protected', accessCookie(own.first.access)),
+    },
+    {
+      name: 'cookies: protected with the cookie the change set',
+      exchange: (own) => withCookies('GET', '/protected', accessCookie(own.changed.access)),
+    },
+    {
+      name: 'cookies: logout-everywhere without X-CSRF-TOKEN',
+      exchange: (own) => withCookies('POST', '/logout-everywhere', bothCookies(own.changed)),
+    },
+    {
+      name: 'cookies: logout-everywhere',
+      exchange: (own) =>
+        withCookies('POST', '/logout-everywhere', bothCookies(own.changed), {
+          csrf: own.changed.accessCsrf,
+        }),
+    },
+    {
+      name: 'cookies: protected after logout-everywhere',
+      exchange: (own) => withCookies('GET', '/protected', accessCookie(own.changed.access)),
+    },
+  ];
+}
+
+describeDifferential({
+  name: 'mock and flask-jwt-extended agree: cookie mode, with refresh tokens',
+  profile: 'flask-jwt-extended',
+  build: { loginIdentifier: 'username', signup: true, tokenStorage: 'cookie' },
+  backendSettings: {
+    TOKEN_LOCATION: 'cookies',
+    REFRESH_TOKENS: 'true',
+    SIGNUP: 'true',
+    IDENTIFIER: 'username',
+  },
+  mockConfig: { issueRefreshTokens: true },
+  corpus: cookieCorpus,
+  logIn: async (send): Promise<CookieTokens> => {
+    const credentials = login({ username: 'alesanchezr', password: '12341234' });
+    const first = sessionOf((await send(credentials)).setCookies);
+    const spare = sessionOf((await send(credentials)).setCookies);
+    return { first, spare, changed: first };
+  },
+});
