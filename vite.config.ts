@@ -74,8 +74,24 @@ export default defineConfig(({ command, mode, isPreview }) => {
     test: {
       environment: 'jsdom',
       setupFiles: ['./src/test/setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}', 'vite-plugins/**/*.test.ts'],
       restoreMocks: true,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'app',
+            include: ['src/**/*.test.{ts,tsx}', 'vite-plugins/**/*.test.ts'],
+            exclude: ['src/**/*.cookie.test.{ts,tsx}'],
+          },
+        },
+        // The session in httpOnly cookies is a build of its own (its code is left out of the
+        // others), so its tests run as that build.
+        {
+          extends: true,
+          define: { ...define, __GATEHOUSE_TOKEN_STORAGE__: JSON.stringify('cookie') },
+          test: { name: 'cookie-sessions', include: ['src/**/*.cookie.test.{ts,tsx}'] },
+        },
+      ],
     },
   };
 });

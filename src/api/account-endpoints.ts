@@ -2,9 +2,10 @@
  * The account routes as the app uses them: a reset link by e-mail, a new password with its token,
  * a password change, and log-out-everywhere. Paths and bodies are the build's dialect's.
  */
-import type { AccountRoutes, LoginResult } from '../backends/api-dialect';
+import type { AccountRoutes } from '../backends/api-dialect';
 import { env } from '../config/env';
 import { apiRequest } from './api-client';
+import { sessionStartParser, type SessionStart } from './endpoints';
 
 function accountRoutes(): AccountRoutes {
   const { account } = env.dialect;
@@ -49,12 +50,12 @@ export function changePassword(
   currentPassword: string,
   newPassword: string,
   signal?: AbortSignal,
-): Promise<LoginResult> {
+): Promise<SessionStart> {
   const { passwordChange } = accountRoutes();
   return apiRequest(passwordChange.path, {
     method: 'POST',
     body: passwordChange.body(currentPassword, newPassword),
-    parse: passwordChange.parse,
+    parse: sessionStartParser(passwordChange.parse),
     signal,
   });
 }

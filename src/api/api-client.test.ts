@@ -10,7 +10,8 @@ import { mockServer, mockServerState } from '../mock-api/node';
 import { logInAs } from '../test/render-app';
 import { apiRequest, DEFAULT_TIMEOUT_MS, isApiUrl, resolveApiUrl } from './api-client';
 import { ApiError, type ApiErrorKind } from './api-error';
-import { fetchCurrentUser, requestToken } from './endpoints';
+import { fetchCurrentUser } from './endpoints';
+import { loginTokens } from '../test/login-tokens';
 import { ShapeError } from '../lib/parse';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -180,7 +181,7 @@ describe('the Authorization header', () => {
       }),
     );
 
-    await failureOf(requestToken({ identifier: 'alesanchezr', password: 'wrong' }));
+    await failureOf(loginTokens({ identifier: 'alesanchezr', password: 'wrong' }));
 
     expect(seen).toHaveLength(1);
     expect(seen[0]?.headers.has('Authorization')).toBe(false);
@@ -236,7 +237,7 @@ describe('JSON', () => {
   });
 
   it('logs in through POST /token with the credentials as JSON', async () => {
-    const result = await requestToken({ identifier: 'ada', password: 'lovelace1815' });
+    const result = await loginTokens({ identifier: 'ada', password: 'lovelace1815' });
 
     expect(result.userId).toBe(2);
     expect(result.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -287,7 +288,7 @@ describe('failures', () => {
   });
 
   it('gives the login’s 401 with its msg', async () => {
-    const error = await failureOf(requestToken({ identifier: 'alesanchezr', password: 'wrong' }));
+    const error = await failureOf(loginTokens({ identifier: 'alesanchezr', password: 'wrong' }));
 
     expect(error).toMatchObject({
       kind: 'http',
@@ -423,9 +424,7 @@ describe('the shape of the answers', () => {
     const answer = await body();
     mockServer.use(http.post(apiPath('/token'), () => HttpResponse.json(answer)));
 
-    const error = await failureOf(
-      requestToken({ identifier: 'alesanchezr', password: '12341234' }),
-    );
+    const error = await failureOf(loginTokens({ identifier: 'alesanchezr', password: '12341234' }));
 
     expect(error).toMatchObject({ kind: 'invalid-response', status: 200 });
     expect(getToken()).toBeNull();
@@ -442,17 +441,15 @@ describe('the shape of the answers', () => {
     });
     mockServer.use(http.post(apiPath('/token'), () => HttpResponse.json({ [key]: token })));
 
-    await expect(
-      requestToken({ identifier: 'alesanchezr', password: '12341234' }),
-    ).resolves.toEqual({ token, refreshToken: null, userId: null });
+    await expect(loginTokens({ identifier: 'alesanchezr', password: '12341234' })).resolves.toEqual(
+      { token, refreshToken: null, userId: null },
+    );
   });
 
   it('an empty login answer is an invalid-response', async () => {
     mockServer.use(http.post(apiPath('/token'), () => new HttpResponse(null, { status: 200 })));
 
-    const error = await failureOf(
-      requestToken({ identifier: 'alesanchezr', password: '12341234' }),
-    );
+    const error = await failureOf(loginTokens({ identifier: 'alesanchezr', password: '12341234' }));
 
     expect(error.kind).toBe('invalid-response');
   });
@@ -631,7 +628,7 @@ describe('ending the session when the API rejects the token', () => {
   it('does not end the session on a failed login', async () => {
     const token = await logInAs('alesanchezr');
 
-    const error = await failureOf(requestToken({ identifier: 'alesanchezr', password: 'wrong' }));
+    const error = await failureOf(loginTokens({ identifier: 'alesanchezr', password: 'wrong' }));
 
     expect(error.status).toBe(401);
     expect(getToken()).toBe(token);

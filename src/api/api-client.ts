@@ -7,7 +7,7 @@
 import { decodeJwtClaims, hasExpiredForServer } from '../lib/jwt-claims';
 import { canRenew, endSessionIfCurrent } from '../auth/session';
 import { getToken } from '../auth/token-storage';
-import { env } from '../config/env';
+import { COOKIE_SESSIONS, env } from '../config/env';
 import type { Refusal, Rejection } from '../backends/api-dialect';
 import { ApiError } from './api-error';
 import { isApiUrl, resolveApiUrl, sendRequest, type HttpRequestOptions } from './http';
@@ -49,10 +49,16 @@ export async function renewExpiredToken(expiredToken: string): Promise<string | 
   return renewal.renewAccessToken(expiredToken);
 }
 
-/** Sends with `token`, and ends that token's session if the API refuses it for good. */
+/**
+ * Sends with `token`, and ends that token's session if the API refuses it for good. A session in
+ * cookies sends no token: the browser adds the cookies, and `token`, its CSRF value, goes in the
+ * CSRF header.
+ */
 async function sendAs<T>(url: URL, token: string | null, options: HttpRequestOptions<T>) {
   try {
-    return await sendRequest(url, token, options);
+    return await (COOKIE_SESSIONS
+      ? sendRequest(url, null, { ...options, csrf: token })
+      : sendRequest(url, token, options));
   } catch (error) {
     // A refusal that means the backend itself is misconfigured: the console says what to change.
     const refusal = refusalOf(error);

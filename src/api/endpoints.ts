@@ -2,18 +2,45 @@
  * The backend's endpoints as the app uses them: log in, who is logged in, sign up. Paths, bodies
  * and answers are the build's dialect's (env.dialect); the login field is VITE_LOGIN_IDENTIFIER.
  */
-import { env } from '../config/env';
+import { COOKIE_SESSIONS, env } from '../config/env';
 import type { Credentials, CurrentUser, LoginResult } from '../backends/api-dialect';
+import type { SessionTokens } from '../auth/session';
 import { apiRequest } from './api-client';
 
-export type { Credentials, CurrentUser, LoginResult } from '../backends/api-dialect';
+export type { Credentials, CurrentUser } from '../backends/api-dialect';
 
-export function requestToken(credentials: Credentials, signal?: AbortSignal): Promise<LoginResult> {
+/** What a login answer starts a session with. */
+export interface SessionStart {
+  /** null when the answer set httpOnly cookies instead. */
+  tokens: SessionTokens | null;
+  /** The user's id, when the answer says it (the tutorial's `user_id`). */
+  userId: number | null;
+}
+
+/**
+ * Reads an answer that starts a session (a login, a password change): the tokens in its body, as
+ * `parse` reads them, or, with cookie sessions, the body that says the cookies are set.
+ */
+export function sessionStartParser(parse: (data: unknown) => LoginResult) {
+  return (data: unknown): SessionStart => {
+    const cookieSession = env.dialect.cookieSession;
+    if (COOKIE_SESSIONS && cookieSession !== null) {
+      return { tokens: null, userId: cookieSession.parseLogin(data).userId };
+    }
+    const { token, refreshToken, userId } = parse(data);
+    return { tokens: { token, refreshToken }, userId };
+  };
+}
+
+export function requestToken(
+  credentials: Credentials,
+  signal?: AbortSignal,
+): Promise<SessionStart> {
   const { login } = env.dialect;
   return apiRequest(login.path, {
     method: 'POST',
     body: login.body(credentials, env.loginIdentifier),
-    parse: login.parse,
+    parse: sessionStartParser(login.parse),
     authenticated: false,
     signal,
   });

@@ -2,7 +2,7 @@
  * One HTTP exchange with the API: JSON in and out, an optional Bearer token, a timeout, and every
  * failure turned into an ApiError. No session logic here: that is api-client.ts's job.
  */
-import { env } from '../config/env';
+import { COOKIE_SESSIONS, env } from '../config/env';
 import type { RequestBody } from '../backends/api-dialect';
 import { ApiError } from './api-error';
 import { ShapeError } from '../lib/parse';
@@ -17,6 +17,11 @@ export interface HttpRequestOptions<T> {
   parse: (data: unknown) => T;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * With the tokens in httpOnly cookies: the CSRF value that a request that changes something
+   * sends back in a header (the double submit), proving it comes from a page that can read it.
+   */
+  csrf?: string | null;
 }
 
 /** VITE_API_URL as a URL: an origin with a path, or a path on this page's origin (`/api`). */
@@ -76,13 +81,17 @@ export async function sendRequest<T>(
   bearer: string | null,
   options: HttpRequestOptions<T>,
 ): Promise<T> {
-  const { method = 'GET', body, parse, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const { method = 'GET', body, parse, signal, timeoutMs = DEFAULT_TIMEOUT_MS, csrf } = options;
   const label = `${method} ${url.pathname}`;
 
   const headers = new Headers({ Accept: 'application/json' });
   const encoded = body === undefined ? null : encode(body);
   if (encoded !== null) headers.set('Content-Type', encoded.contentType);
   if (bearer !== null) headers.set('Authorization', `Bearer ${bearer}`);
+  const cookieSession = env.dialect.cookieSession;
+  if (csrf != null && method !== 'GET' && cookieSession !== null) {
+    headers.set(cookieSession.csrfHeader, csrf);
+  }
 
   if (signal?.aborted) throw new ApiError('aborted', `${label} was cancelled`);
 
@@ -128,7 +137,8 @@ export async function sendRequest<T>(
       headers,
       body: encoded?.text ?? null,
       signal: controller.signal,
-      credentials: 'omit',
+      // The session's cookies go to the API only, and only when the session lives in them.
+      credentials: COOKIE_SESSIONS && isApiUrl(url) ? 'include' : 'omit',
     });
     text = await response.text();
   } catch (cause) {

@@ -13,8 +13,9 @@ import {
   reloadTokenFromStorage,
   setToken,
   subscribeToToken,
+  takeRenewedCookie,
 } from '../auth/token-storage';
-import { env } from '../config/env';
+import { COOKIE_SESSIONS, env } from '../config/env';
 import { ApiError } from './api-error';
 import { resolveApiUrl, sendRequest } from './http';
 
@@ -22,6 +23,8 @@ const LOCK_NAME = 'gatehouse:token-refresh';
 
 /** A token that is still valid and belongs to the same user as `expiredToken`. */
 function usableInstead(token: string | null, expiredToken: string): token is string {
+  // Cookies are the browser's, shared by every tab: requests carry what another tab renewed.
+  if (COOKIE_SESSIONS) return token !== null;
   const claims = token === null ? null : decodeJwtClaims(token);
   const owner = decodeJwtClaims(expiredToken)?.sub ?? null;
   // A token that names no user cannot be shown to be the same user's.
@@ -59,7 +62,7 @@ function reloadTokens() {
 async function renew(expiredToken: string, waitedForAnotherTab: boolean): Promise<string | null> {
   // Another tab may have renewed while we waited for the lock.
   reloadTokens();
-  if (waitedForAnotherTab && getToken() === expiredToken) {
+  if (waitedForAnotherTab && getToken() === expiredToken && !COOKIE_SESSIONS) {
     await tokenWriteFromAnotherTab(HANDOFF_MS);
     reloadTokens();
   }
@@ -74,6 +77,7 @@ async function renew(expiredToken: string, waitedForAnotherTab: boolean): Promis
     return null;
   }
   try {
+    if (COOKIE_SESSIONS) return await renewCookie(expiredToken, refresh);
     const { bearer, body } = renewal.request(refresh);
     const renewed = await sendRequest(resolveApiUrl(renewal.path), bearer, {
       method: 'POST',
@@ -95,6 +99,26 @@ async function renew(expiredToken: string, waitedForAnotherTab: boolean): Promis
     }
     throw error;
   }
+}
+
+/**
+ * Renewal of a session in cookies: the browser sends the refresh cookie, the page its CSRF value,
+ * and the answer sets a new access cookie.
+ */
+async function renewCookie(expiredToken: string, refreshCsrf: string): Promise<string | null> {
+  const path = env.dialect.cookieSession?.refreshPath ?? '/refresh';
+  await sendRequest(resolveApiUrl(path), null, {
+    method: 'POST',
+    csrf: refreshCsrf,
+    parse: () => undefined,
+  });
+  if (getToken() !== expiredToken) return null;
+  takeRenewedCookie();
+  const renewed = getToken();
+  if (renewed !== expiredToken) return renewed;
+  // Answered, but no new cookie reached this page: nothing more can renew it.
+  endSessionIfCurrent(expiredToken, 'expired');
+  return null;
 }
 
 let inFlight: Promise<string | null> | null = null;

@@ -7,7 +7,8 @@ import { act, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
-import { fetchCurrentUser, requestToken } from '../api/endpoints';
+import { fetchCurrentUser } from '../api/endpoints';
+import { loginTokens } from '../test/login-tokens';
 import { resolveApiUrl, sendRequest } from '../api/http';
 import {
   REFRESH_TOKEN_STORAGE_KEY,
@@ -39,7 +40,7 @@ const recordSent = (path: string) =>
 async function logIn(username: string, { expiredAccess = false } = {}) {
   const { password } = mockUser(username);
   if (expiredAccess) configureMockApi({ tokenLifetimeSeconds: 0 });
-  const { token, refreshToken: refresh } = await requestToken({ identifier: username, password });
+  const { token, refreshToken: refresh } = await loginTokens({ identifier: username, password });
   configureMockApi({ tokenLifetimeSeconds: 15 * 60 });
   if (refresh === null) throw new Error('SimpleJWT logs in with a refresh token');
   refreshToken.set(refresh);

@@ -3,10 +3,12 @@
  * ends it.
  * Plain module: the API client, the expiry timer and React all go through here.
  */
-import { env } from '../config/env';
+import { COOKIE_SESSIONS, env } from '../config/env';
 import { decodeJwtClaims, isExpired, msUntilExpiry, type JwtClaims } from '../lib/jwt-claims';
 import {
   getToken,
+  peekSessionCookie,
+  reloadRefreshCookie,
   refreshToken,
   reloadTokenFromStorage,
   removeToken,
@@ -15,7 +17,12 @@ import {
 } from './token-storage';
 
 export type Session =
-  { status: 'anonymous' } | { status: 'authenticated'; token: string; claims: JwtClaims };
+  | { status: 'anonymous' }
+  /**
+   * `claims`: null for a session in httpOnly cookies, whose token the page cannot read (`token` is
+   * then its CSRF value): only the server can say it has expired.
+   */
+  | { status: 'authenticated'; token: string; claims: JwtClaims | null };
 
 export type SessionEndReason =
   'logout' | 'everywhere' | 'expired' | 'invalid' | 'revoked' | 'disabled' | 'other-tab';
@@ -37,6 +44,10 @@ export function getSession(): Session {
   const token = getToken();
   if (token === cachedToken) return cachedSession;
   cachedToken = token;
+  if (COOKIE_SESSIONS) {
+    cachedSession = token === null ? ANONYMOUS : { status: 'authenticated', token, claims: null };
+    return cachedSession;
+  }
   const claims = token === null ? null : decodeJwtClaims(token);
   const alive = claims !== null && (!isExpired(claims, Date.now()) || canRenew());
   cachedSession =
@@ -79,23 +90,30 @@ export interface SessionTokens {
 }
 
 /**
- * Starts a session with a login's tokens; false, storing nothing, when this browser's clock sees
- * the access token as expired already. `beforeStart` runs just before the access token is stored
- * (everything private follows that token), to prepare what the first private render shows.
+ * Starts a session with a login's tokens, or with the cookies its answer set (null: the tokens are
+ * in httpOnly cookies). Answers the session's token, or null, storing nothing, when this
+ * browser's clock sees the access token as expired already, or when this page cannot see the
+ * cookies. `beforeStart` runs just before the token is stored (everything private follows it),
+ * to prepare what the first private render shows.
  */
 export function startSession(
-  { token, refreshToken: refresh }: SessionTokens,
-  beforeStart?: () => void,
-): boolean {
-  const claims = decodeJwtClaims(token);
-  if (claims === null || isExpired(claims, Date.now())) return false;
+  tokens: SessionTokens | null,
+  beforeStart?: (token: string) => void,
+): string | null {
+  const token = tokens === null ? peekSessionCookie() : tokens.token;
+  if (token === null) return null;
+  if (tokens !== null) {
+    const claims = decodeJwtClaims(token);
+    if (claims === null || isExpired(claims, Date.now())) return null;
+  }
   setEndReason(null);
   // The refresh token first: a tab that sees the new access token must find it.
-  if (refresh === null) refreshToken.remove();
-  else refreshToken.set(refresh);
-  beforeStart?.();
+  if (tokens === null) reloadRefreshCookie();
+  else if (tokens.refreshToken === null) refreshToken.remove();
+  else refreshToken.set(tokens.refreshToken);
+  beforeStart?.(token);
   setToken(token);
-  return true;
+  return token;
 }
 
 /** Ends the session: the token is removed and everything private that listens follows. */
@@ -119,7 +137,8 @@ export function endSessionIfCurrent(sentToken: string, reason: SessionEndReason)
  */
 export function dropUnusableToken(): void {
   const token = getToken();
-  if (token === null) return;
+  // A session in cookies has no token to read: the first request to the server tells.
+  if (token === null || COOKIE_SESSIONS) return;
   const claims = decodeJwtClaims(token);
   if (claims === null) endSession('invalid');
   else if (isExpired(claims, Date.now()) && !canRenew()) endSession('expired');
@@ -148,7 +167,7 @@ export function watchSession({ renew }: WatchOptions = {}): () => void {
     clearTimeout(timer);
     dropUnusableToken();
     const session = getSession();
-    if (session.status !== 'authenticated') return;
+    if (session.status !== 'authenticated' || session.claims === null) return;
     const delay = msUntilExpiry(session.claims, Date.now());
     if (delay > 0) {
       timer = setTimeout(schedule, Math.min(delay, MAX_TIMER_MS));

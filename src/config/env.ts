@@ -50,3 +50,10 @@ export const env: AppEnv = {
   passwordReset: __GATEHOUSE_PASSWORD_RESET__,
   tokenStorage: __GATEHOUSE_TOKEN_STORAGE__,
 };
+
+/**
+ * Whether the session lives in httpOnly cookies (VITE_TOKEN_STORAGE=cookie). A constant, not read
+ * from `env`, so that the bundler drops the cookie code from the builds that keep their tokens in
+ * localStorage; the tests of cookie sessions run in a Vitest project of their own.
+ */
+export const COOKIE_SESSIONS: boolean = __GATEHOUSE_TOKEN_STORAGE__ === 'cookie';

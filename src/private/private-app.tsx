@@ -1,4 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { COOKIE_SESSIONS } from '../config/env';
+import { ConfirmedSession } from './confirmed-session';
 import { PrivateLayout } from './private-layout';
 import { queryClientFor } from './session-query-client';
 
@@ -6,7 +8,13 @@ import { queryClientFor } from './session-query-client';
 export function PrivateApp({ token }: { token: string }) {
   return (
     <QueryClientProvider client={queryClientFor(token)}>
-      <PrivateLayout />
+      {COOKIE_SESSIONS ? (
+        <ConfirmedSession>
+          <PrivateLayout />
+        </ConfirmedSession>
+      ) : (
+        <PrivateLayout />
+      )}
     </QueryClientProvider>
   );
 }

@@ -7,13 +7,16 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/api-error';
 import { decodeJwtClaims } from '../lib/jwt-claims';
-import { getToken, subscribeToToken } from '../auth/token-storage';
+import { cookieSessionOwner, getToken, subscribeToToken } from '../auth/token-storage';
+import { COOKIE_SESSIONS } from '../config/env';
 
 let client: QueryClient | null = null;
 /** Whose session the client caches for: the user (`sub`), so a renewed token keeps the cache. */
 let clientOwner: string | null = null;
 
 function ownerOf(token: string): string {
+  // A session in cookies names no user the page can read: its CSRF cookie counts logins instead.
+  if (COOKIE_SESSIONS) return `cookie session ${cookieSessionOwner() ?? token}`;
   return decodeJwtClaims(token)?.sub ?? token;
 }
 let sessionRequests = new AbortController();

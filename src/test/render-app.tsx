@@ -3,6 +3,7 @@ import { act, render } from '@testing-library/react';
 import { StrictMode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { requestToken } from '../api/endpoints';
+import { startSession } from '../auth/session';
 import { App } from '../app/app';
 import { setToken } from '../auth/token-storage';
 import { env } from '../config/env';
@@ -25,16 +26,22 @@ export function mockUser(username: string): SeedUser {
 }
 
 /**
- * Logs in through the real POST /token of the mock API and stores the token, as the app does,
- * with the seed user's username or email, whichever the build logs in with.
+ * Logs in through the real POST /token of the mock API and starts the session with its answer, as
+ * the app does, with the seed user's username or email, whichever the build logs in with. Answers
+ * the session's token (a cookie session's CSRF value).
  */
 export async function logInAs(username: string): Promise<string> {
   const user = mockUser(username);
-  const { token } = await requestToken({
+  const { tokens } = await requestToken({
     identifier: user[env.loginIdentifier],
     password: user.password,
   });
-  setToken(token);
+  if (tokens !== null) {
+    setToken(tokens.token);
+    return tokens.token;
+  }
+  const token = startSession(null);
+  if (token === null) throw new Error('The login set no session cookie this page can read');
   return token;
 }
 

@@ -26,6 +26,11 @@ afterEach(() => {
   refreshToken.remove();
   clearSessionEndReason();
   window.localStorage.clear();
+  // The readable cookies the mock set (cookie sessions' CSRF values) go with the rest.
+  for (const pair of document.cookie.split(';')) {
+    const name = pair.split('=')[0]?.trim();
+    if (name) document.cookie = `${name}=; Max-Age=0; Path=/`;
+  }
   window.history.replaceState(null, '', '/');
 });
 

@@ -28,6 +28,8 @@ export const en = {
     createAccount: 'Create an account',
     tokenAlreadyExpired:
       'The login the server sent has already expired by this device’s clock. Check the date and time settings, then try again.',
+    cookiesUnreadable:
+      'The server accepted the login, but its session cookie did not reach this page: the app and its API must be on the same site.',
   },
   passwordField: {
     show: 'Show password',

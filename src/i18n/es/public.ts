@@ -33,6 +33,8 @@ export const es: Messages = {
     createAccount: 'Crear una cuenta',
     tokenAlreadyExpired:
       'Según el reloj de este dispositivo, la sesión que envió el servidor ya ha caducado. Revisa la fecha y la hora y vuelve a intentarlo.',
+    cookiesUnreadable:
+      'El servidor aceptó el inicio de sesión, pero su cookie de sesión no llegó a esta página: la app y su API deben estar en el mismo sitio.',
   },
   passwordField: {
     show: 'Mostrar contraseña',

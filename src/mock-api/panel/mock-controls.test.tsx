@@ -7,7 +7,8 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIMEOUT_MS } from '../../api/api-client';
 import { ApiError } from '../../api/api-error';
-import { fetchCurrentUser, requestToken } from '../../api/endpoints';
+import { fetchCurrentUser } from '../../api/endpoints';
+import { loginTokens } from '../../test/login-tokens';
 import { getSessionEndReason } from '../../auth/session';
 import { getToken, TOKEN_STORAGE_KEY } from '../../auth/token-storage';
 import { logInAs, mockUser, renderApp } from '../../test/render-app';
@@ -37,7 +38,7 @@ const MESSAGE = {
   revoked: 'Your session was ended by the server. Please log in again.',
 };
 
-const logIn = () => requestToken({ identifier: USERNAME, password: PASSWORD });
+const logIn = () => loginTokens({ identifier: USERNAME, password: PASSWORD });
 
 /** How a request ended: `ok`, or the kind (and status) of its ApiError. */
 async function outcome(request: Promise<unknown>): Promise<string> {

@@ -7,7 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { requestPasswordReset } from '../../api/account-endpoints';
 import { ApiError } from '../../api/api-error';
-import { fetchCurrentUser, requestToken } from '../../api/endpoints';
+import { fetchCurrentUser } from '../../api/endpoints';
+import { loginTokens } from '../../test/login-tokens';
 import { resolveApiUrl, sendRequest } from '../../api/http';
 import { getSessionEndReason } from '../../auth/session';
 import { getToken } from '../../auth/token-storage';
@@ -51,7 +52,7 @@ const stored = (): Record<string, unknown> =>
     unknown
   >;
 
-const logIn = () => requestToken({ identifier: 'ada', password: 'lovelace1815' });
+const logIn = () => loginTokens({ identifier: 'ada', password: 'lovelace1815' });
 
 async function failureOf(request: Promise<unknown>): Promise<ApiError> {
   const error: unknown = await request.then(

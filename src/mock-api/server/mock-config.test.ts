@@ -5,7 +5,7 @@
 import { otherTabWrites } from '../../test/other-tab';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/api-error';
-import { requestToken } from '../../api/endpoints';
+import { loginTokens } from '../../test/login-tokens';
 import { createHandlers } from '../handlers';
 import {
   createStoredMockConfigStore,
@@ -149,7 +149,7 @@ describe('createStoredMockConfigStore', () => {
       '{"failNext": true, "failureKind": "rate-limited", "retryAfterSeconds": 7}',
     );
 
-    const error: unknown = await requestToken({
+    const error: unknown = await loginTokens({
       identifier: 'ada',
       password: 'lovelace1815',
     }).catch((caught: unknown) => caught);
@@ -158,7 +158,7 @@ describe('createStoredMockConfigStore', () => {
     expect(error).toMatchObject({ kind: 'http', status: 429, retryAfterSeconds: 7 });
     expect(stored()).toMatchObject({ failNext: false, failureKind: 'rate-limited' });
     await expect(
-      requestToken({ identifier: 'ada', password: 'lovelace1815' }),
+      loginTokens({ identifier: 'ada', password: 'lovelace1815' }),
     ).resolves.toMatchObject({ userId: 2 });
   });
 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { changePassword } from '../../api/account-endpoints';
-import type { LoginResult } from '../../backends/api-dialect';
+import type { SessionStart } from '../../api/endpoints';
 import { startSession } from '../../auth/session';
 import { env } from '../../config/env';
 import { useMessages } from '../../i18n/messages';
@@ -41,13 +41,13 @@ export function ChangePasswordForm() {
   const formRef = useRef<HTMLFormElement>(null);
 
   const onDone = useCallback(
-    ({ token, refreshToken }: LoginResult) => {
-      const started = startSession({ token, refreshToken }, () => {
+    ({ tokens }: SessionStart) => {
+      const started = startSession(tokens, (token) => {
         if (user !== undefined) seedSession(token, user);
       });
-      setExpiredOnArrival(!started);
+      setExpiredOnArrival(started === null);
       // The passwords are not left in the form once they have done their job.
-      if (started) formRef.current?.reset();
+      if (started !== null) formRef.current?.reset();
     },
     [user],
   );

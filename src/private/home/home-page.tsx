@@ -12,7 +12,7 @@ function SessionExpiry() {
   const session = useSession();
   const locale = useLocale();
   const { home } = usePrivateMessages();
-  if (session.status !== 'authenticated') return null;
+  if (session.status !== 'authenticated' || session.claims === null) return null;
   const time = new Date(session.claims.exp * 1000).toLocaleTimeString(locale, {
     hour: '2-digit',
     minute: '2-digit',

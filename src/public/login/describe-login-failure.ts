@@ -3,8 +3,11 @@ import { env } from '../../config/env';
 import type { ApiError } from '../../api/api-error';
 import type { Messages } from '../../i18n/messages';
 
-/** Why a login failed: what the API said, or a token this browser's clock already sees as expired. */
-export type LoginFailure = ApiError | 'token-already-expired';
+/**
+ * Why a login failed: what the API said, a token this browser's clock already sees as expired, or
+ * session cookies this page cannot read (an API on another site).
+ */
+export type LoginFailure = ApiError | 'token-already-expired' | 'cookies-unreadable';
 
 /** Where a keyboard user needs the focus after this failure. */
 export type LoginFocus = 'identifier' | 'password' | 'alert';
@@ -18,6 +21,7 @@ export function describeLoginFailure(failure: LoginFailure, messages: Messages):
   const { login } = messages;
   if (failure === 'token-already-expired')
     return { text: login.tokenAlreadyExpired, focus: 'alert' };
+  if (failure === 'cookies-unreadable') return { text: login.cookiesUnreadable, focus: 'alert' };
   if (failure.kind === 'http' && failure.status === 401) {
     return { text: login.badCredentials[env.loginIdentifier], focus: 'password' };
   }

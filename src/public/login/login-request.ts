@@ -38,7 +38,7 @@ export async function requestLogin(
   const privateCode = privateApp.preload();
   privateCode.catch(ignoreLoadFailure);
   try {
-    const { token, userId, refreshToken: refresh } = await requestToken(credentials, signal);
+    const { tokens, userId } = await requestToken(credentials, signal);
     if (signal.aborted) return null;
     // A login answer that names the user (the tutorial's user_id) seeds the cache before the
     // token is stored, so the first private render can greet them; the current-user endpoint
@@ -47,11 +47,13 @@ export async function requestLogin(
       userId === null
         ? null
         : { id: userId, identifier: credentials.identifier, email: null, fullName: null };
-    const started = startSession({ token, refreshToken: refresh }, () => {
+    const token = startSession(tokens, (started) => {
       const app = privateApp.getState();
-      if (user !== null && app.status === 'loaded') app.module.seedSession(token, user);
+      if (user !== null && app.status === 'loaded') app.module.seedSession(started, user);
     });
-    if (!started) return failed('token-already-expired');
+    if (token === null) {
+      return failed(tokens === null ? 'cookies-unreadable' : 'token-already-expired');
+    }
     privateCode.then((module) => {
       if (user !== null && getToken() === token) module.seedSession(token, user);
     }, ignoreLoadFailure);
