@@ -200,6 +200,7 @@ describe('parseFeatureEnv (what the app offers)', () => {
         signup: true,
         apiLogout: false,
         passwordReset: true,
+        tokenStorage: 'localStorage',
       },
     });
   });
@@ -246,8 +247,30 @@ describe('parseFeatureEnv (what the app offers)', () => {
         signup: false,
         apiLogout: true,
         passwordReset: true,
+        tokenStorage: 'localStorage',
       },
     });
+  });
+
+  it('keeps the tokens in httpOnly cookies with flask-jwt-extended only', () => {
+    expect(parseFeatureEnv({ VITE_TOKEN_STORAGE: ' Cookie ' })).toMatchObject({
+      ok: true,
+      value: { tokenStorage: 'cookie' },
+    });
+    expect(parseFeatureEnv({ VITE_TOKEN_STORAGE: 'localstorage' })).toMatchObject({
+      ok: true,
+      value: { tokenStorage: 'localStorage' },
+    });
+    for (const profile of ['fastapi', 'simplejwt']) {
+      expect(
+        problemOf(parseFeatureEnv({ VITE_API_PROFILE: profile, VITE_TOKEN_STORAGE: 'cookie' })),
+      ).toMatch(
+        new RegExp(`^VITE_TOKEN_STORAGE=cookie needs a backend .* the ${profile} profile sends`),
+      );
+    }
+    expect(problemOf(parseFeatureEnv({ VITE_TOKEN_STORAGE: 'session' }))).toBe(
+      'VITE_TOKEN_STORAGE must be one of "localStorage", "cookie", got "session".',
+    );
   });
 
   it('refuses what it cannot use, naming the variable', () => {
