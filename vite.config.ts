@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { apiProxyRules } from './src/config/api-proxy.ts';
 import {
+  cookieSiteWarning,
   parseApiEnv,
   parseApiProxy,
   parseFeatureEnv,
@@ -38,6 +39,8 @@ export default defineConfig(({ command, mode, isPreview }) => {
     parseApiEnv(fileEnv, command === 'build' ? 'build' : 'dev'),
   );
   const features = required(parseFeatureEnv(fileEnv));
+  const cookieWarning = cookieSiteWarning(apiUrl, features.tokenStorage);
+  if (cookieWarning !== null) console.warn(`\n${cookieWarning}\n`);
   const define = {
     __GATEHOUSE_API_MOCKING__: JSON.stringify(mocking),
     __GATEHOUSE_API_URL__: JSON.stringify(apiUrl),

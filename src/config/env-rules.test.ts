@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseApiEnv, parseApiProxy, parseFeatureEnv, type Parsed } from './env-rules';
+import {
+  cookieSiteWarning,
+  parseApiEnv,
+  parseApiProxy,
+  parseFeatureEnv,
+  type Parsed,
+} from './env-rules';
 
 function problemOf<T>(parsed: Parsed<T>): string {
   if (parsed.ok) throw new Error(`expected a problem, got ${JSON.stringify(parsed.value)}`);
@@ -296,6 +302,26 @@ describe('parseFeatureEnv (what the app offers)', () => {
     );
     expect(problemOf(parseFeatureEnv({ VITE_API_LOGOUT: '1' }))).toBe(
       'VITE_API_LOGOUT must be "true" or "false", got "1".',
+    );
+  });
+});
+
+describe('cookieSiteWarning (where a cookie build must be served)', () => {
+  it('says nothing when the API is on the app’s own origin', () => {
+    expect(cookieSiteWarning('', 'cookie')).toBeNull();
+    expect(cookieSiteWarning('/api', 'cookie')).toBeNull();
+    expect(cookieSiteWarning('https://api.example.com', 'localStorage')).toBeNull();
+  });
+
+  it('names the host, and the cookie domain that lets a sibling host in', () => {
+    expect(cookieSiteWarning('https://api.example.com/v1', 'cookie')).toMatch(
+      /^VITE_TOKEN_STORAGE=cookie with the API at https:\/\/api\.example\.com\/v1: serve this build on api\.example\.com \(any port\), or on another host under example\.com with the backend's JWT_COOKIE_DOMAIN=example\.com\./,
+    );
+    expect(cookieSiteWarning('http://127.0.0.1:5000', 'cookie')).toMatch(
+      /serve this build on 127\.0\.0\.1 \(any port\)\. The session's cookies/,
+    );
+    expect(cookieSiteWarning('http://localhost:5000', 'cookie')).toMatch(
+      /serve this build on localhost \(any port\)\. The session's cookies/,
     );
   });
 });

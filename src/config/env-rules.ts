@@ -309,3 +309,25 @@ export function parseApiEnv(
     value: { apiUrl: apiUrl.value, mocking: mocking.value, apiProxy: apiProxy.value },
   };
 }
+
+/**
+ * What a build with cookie sessions cannot check by itself: where it will be served. The browser
+ * keeps the cookies for the API's host, and the page reads their CSRF values only when it is on
+ * that host or, with the backend's JWT_COOKIE_DOMAIN, on a sibling of it. Null when the API is on
+ * the app's own origin (a path, or the proxy), where cookies always work.
+ */
+export function cookieSiteWarning(apiUrl: string, tokenStorage: TokenStorage): string | null {
+  if (tokenStorage !== 'cookie' || apiUrl === '' || apiUrl.startsWith('/')) return null;
+  const { hostname } = new URL(apiUrl);
+  const parent = hostname.split('.').slice(1).join('.');
+  const sibling =
+    parent.includes('.') && !/^[\d.]+$/.test(hostname)
+      ? `, or on another host under ${parent} with the backend's JWT_COOKIE_DOMAIN=${parent}`
+      : '';
+  return (
+    `VITE_TOKEN_STORAGE=cookie with the API at ${apiUrl}: serve this build on ${hostname} ` +
+    `(any port)${sibling}. The session's cookies belong to the API's host, and a page on another ` +
+    `site cannot read their CSRF values (nor send them: SameSite), so every login would fail ` +
+    `with "its session cookie did not reach this page".`
+  );
+}
