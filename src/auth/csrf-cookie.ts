@@ -69,18 +69,22 @@ export interface CsrfCookie {
 const channelListeners = new Set<(message: ChangeMessage) => void>();
 let channel: BroadcastChannel | null = null;
 
-function broadcast(message: ChangeMessage) {
-  channel?.postMessage(message);
-}
-
-function listenToOtherTabs(listener: (message: ChangeMessage) => void) {
+/**
+ * Opened by the first subscriber or message, not at import: an open channel keeps a process alive,
+ * and the build's prerendering runs this module in Node.
+ */
+function openChannel(): BroadcastChannel | null {
   if (channel === null && typeof BroadcastChannel !== 'undefined') {
     channel = new BroadcastChannel(CHANNEL_NAME);
     channel.onmessage = (event: MessageEvent<ChangeMessage>) => {
       for (const each of [...channelListeners]) each(event.data);
     };
   }
-  channelListeners.add(listener);
+  return channel;
+}
+
+function broadcast(message: ChangeMessage) {
+  openChannel()?.postMessage(message);
 }
 
 export function createCsrfCookie(name: string): CsrfCookie {
@@ -99,7 +103,7 @@ export function createCsrfCookie(name: string): CsrfCookie {
     return true;
   };
 
-  listenToOtherTabs((message) => {
+  channelListeners.add((message) => {
     if (message.name === name) adopt(readCookie(name), message.change);
   });
 
@@ -120,6 +124,7 @@ export function createCsrfCookie(name: string): CsrfCookie {
       takeAndTell('end')(null);
     },
     subscribe: (listener) => {
+      openChannel();
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
