@@ -1,5 +1,7 @@
 import { setupWorker } from 'msw/browser';
 import { getToken } from '../auth/token-storage';
+import { pageAccessToken } from '../backends/flask-jwt-extended/mock/cookies';
+import { COOKIE_SESSIONS } from '../config/env';
 import { createHandlers } from './handlers';
 import { createStoredMockConfigStore } from './server/mock-config';
 import { createMockControls } from './panel/mock-controls';
@@ -21,7 +23,8 @@ export async function startBrowserMock(): Promise<void> {
     quiet: !import.meta.env.DEV,
   });
   try {
-    mountMockPanel(createMockControls(state, getToken));
+    // A cookie session's token is out of the page's reach, but not of the mock's: it set it.
+    mountMockPanel(createMockControls(state, COOKIE_SESSIONS ? pageAccessToken : getToken));
   } catch (error) {
     // The mock API itself is running; only its controls are missing.
     console.warn('The Mock API panel did not start.', error);

@@ -65,6 +65,14 @@ function readPageJar(): Record<string, string> {
 }
 
 /**
+ * The access token the page's cookies hold now, the one the page cannot read: what the Mock API
+ * panel's Expire and Revoke act on in a cookie build.
+ */
+export function pageAccessToken(): string | null {
+  return inPage() ? (readPageJar()[JWT_COOKIES.access] ?? null) : null;
+}
+
+/**
  * The response's Set-Cookie headers, one per cookie. In a page, the httpOnly ones also go to the
  * mock's own jar, as the browser would keep them.
  */
