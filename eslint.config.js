@@ -9,6 +9,7 @@ export default tseslint.config(
       'dist',
       'dist-e2e',
       'dist-e2e-email',
+      'dist-e2e-cookie',
       'dist-backend-e2e',
       'coverage',
       'test-results',

@@ -7,6 +7,9 @@ const PORT = 4174;
 /** The course project's build (email, server-side logout), for the specs that run in both. */
 const EMAIL_PORT = 4175;
 const BOTH_IDENTIFIERS = /(signup|server-logout)\.spec\.ts$/;
+/** The build that keeps its session in httpOnly cookies (VITE_TOKEN_STORAGE=cookie). */
+const COOKIE_PORT = 4176;
+const COOKIE_SESSIONS = /cookie-session\.spec\.ts$/;
 
 /**
  * E2E_BASE_URL runs the suite against a server that is already up (scripts/nginx-e2e.sh: the build
@@ -54,7 +57,7 @@ export default defineConfig<{ identifier: Identifier }>({
     {
       name: 'chromium',
       // The tutorial's build: usernames, and Log out ends the session in the browser only.
-      testIgnore: /server-logout\.spec\.ts$/,
+      testIgnore: [/server-logout\.spec\.ts$/, COOKIE_SESSIONS],
       use: browser,
     },
     ...(externalBaseUrl
@@ -69,6 +72,11 @@ export default defineConfig<{ identifier: Identifier }>({
               identifier: 'email' as const,
             },
           },
+          {
+            name: 'cookie',
+            testMatch: COOKIE_SESSIONS,
+            use: { ...browser, baseURL: `http://127.0.0.1:${COOKIE_PORT}` },
+          },
         ]),
   ],
   webServer: externalBaseUrl
@@ -79,5 +87,6 @@ export default defineConfig<{ identifier: Identifier }>({
           VITE_LOGIN_IDENTIFIER: 'email',
           VITE_API_LOGOUT: 'true',
         }),
+        mockBuild('dist-e2e-cookie', COOKIE_PORT, { VITE_TOKEN_STORAGE: 'cookie' }),
       ],
 });
