@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import {
   backendCommand,
   courseProjectCommand,
@@ -14,15 +14,17 @@ import {
   secretSettings,
 } from './reference-backends';
 import {
+  appLoopbackOrigin,
   appOrigin,
   appOutDir,
   BACKEND_NAMES,
   BACKENDS,
   backendApiUrl,
-  backendOrigin,
+  backendLoopbackOrigin,
   backendsFor,
   MODES,
   oneHostOutDir,
+  SIBLING_DOMAIN,
   type BackendName,
   type Mode,
 } from './topology';
@@ -37,6 +39,7 @@ const VARIABLES = [
   'VITE_SIGNUP',
   'VITE_API_LOGOUT',
   'VITE_PASSWORD_RESET',
+  'VITE_TOKEN_STORAGE',
 ]
   .map((name) => `-u ${name}`)
   .join(' ');
@@ -116,7 +119,7 @@ function backendServer(name: BackendName) {
     {
       // The command runs once, in the main process: the config itself runs in every worker too.
       command: steps.join(' && '),
-      url: `${backendApiUrl(name)}${probePath(profile)}`,
+      url: `${backendLoopbackOrigin(name)}${BACKENDS[name].prefix ?? ''}${probePath(profile)}`,
       env: {
         ...env,
         ...settings,
@@ -139,12 +142,18 @@ function appServer(mode: Mode, backend: BackendName) {
   const origin = appOrigin(mode, backend);
   const outDir = appOutDir(mode, backend);
   const apiUrl = mode === 'cross-origin' ? [`VITE_API_URL=${backendApiUrl(backend)}`] : [];
-  const serveEnv = mode === 'proxy' ? `VITE_API_PROXY=${backendOrigin(backend)}` : '';
+  const proxy = mode === 'proxy' ? [`VITE_API_PROXY=${backendLoopbackOrigin(backend)}`] : [];
+  // Vite answers 403 to a Host header it does not know (DNS rebinding), but for localhost and IPs.
+  const appHost = new URL(origin).hostname;
+  const allowedHost = appHost.endsWith(`.${SIBLING_DOMAIN}`)
+    ? [`__VITE_ADDITIONAL_SERVER_ALLOWED_HOSTS=${appHost}`]
+    : [];
+  const serveEnv = [...proxy, ...allowedHost].join(' ');
   return {
     command:
       `${buildCommand(backend, outDir, apiUrl)} && ` +
       `env ${VARIABLES} ${serveEnv} npx vite preview --outDir ${outDir} --port ${new URL(origin).port} --strictPort`,
-    url: `${origin}/login`,
+    url: `${appLoopbackOrigin(mode, backend)}/login`,
     cwd: repoRoot,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -177,7 +186,11 @@ export default defineConfig({
     use: {
       mode,
       ...devices['Desktop Chrome'],
-      launchOptions: chromiumLaunchOptions(),
+      launchOptions: {
+        ...chromiumLaunchOptions(),
+        // The sibling hosts of topology.ts, on this machine; other names resolve as before.
+        args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP *.${SIBLING_DOMAIN} 127.0.0.1`],
+      },
     },
   })),
   webServer: [

@@ -41,6 +41,13 @@ export interface Backend {
    * project only; no `vite preview`.
    */
   oneHost?: boolean;
+  /**
+   * The host names the browser opens the app and calls the API by, when they are not 127.0.0.1
+   * (every server still listens there). A session in cookies needs them: the page reads its csrf
+   * cookie only on the host, or the parent domain, the API set it for (cookies ignore the port),
+   * and the browser sends SameSite cookies only within one site (127.0.0.1 and localhost are two).
+   */
+  hosts?: { app: string; api: string };
 }
 
 export type BackendName =
@@ -54,7 +61,27 @@ export type BackendName =
   | 'fastapi-short-lived'
   | 'simplejwt'
   | 'simplejwt-short-lived'
-  | 'simplejwt-rotating';
+  | 'simplejwt-rotating'
+  | 'cookie'
+  | 'cookie-sibling';
+
+/**
+ * flask-jwt-extended's cookie mode with renewal: 3 s access tokens (a test waits them out), 20 s
+ * refresh tokens (longer than a flow that renews).
+ */
+const COOKIE_SETTINGS = {
+  TOKEN_LOCATION: 'cookies',
+  ACCESS_TOKEN_SECONDS: '3',
+  REFRESH_TOKENS: 'true',
+  REFRESH_TOKEN_SECONDS: '20',
+};
+const COOKIE_BUILD = { VITE_TOKEN_STORAGE: 'cookie' };
+
+/**
+ * The names Chromium maps to 127.0.0.1 (the config's --host-resolver-rules): two hosts of one
+ * site, as app.example.com and api.example.com.
+ */
+export const SIBLING_DOMAIN = 'gatehouse.test';
 
 const FASTAPI = { VITE_API_PROFILE: 'fastapi' };
 const SIMPLEJWT = { VITE_API_PROFILE: 'simplejwt' };
@@ -144,6 +171,25 @@ export const BACKENDS: Record<BackendName, Backend> = {
     build: SIMPLEJWT,
     crossOriginOnly: true,
   },
+  // The session in httpOnly cookies, the app and its API on two ports of localhost (one host for
+  // the cookies, one site for SameSite), cross-origin and through the proxy.
+  cookie: {
+    port: 5221,
+    profile: 'flask-jwt-extended',
+    settings: COOKIE_SETTINGS,
+    build: COOKIE_BUILD,
+    hosts: { app: 'localhost', api: 'localhost' },
+  },
+  // The app and its API on sibling hosts: the API sets its cookies for the parent domain, where
+  // the app's page can read the csrf ones.
+  'cookie-sibling': {
+    port: 5222,
+    profile: 'flask-jwt-extended',
+    settings: { ...COOKIE_SETTINGS, COOKIE_DOMAIN: SIBLING_DOMAIN },
+    build: COOKIE_BUILD,
+    crossOriginOnly: true,
+    hosts: { app: `app.${SIBLING_DOMAIN}`, api: `api.${SIBLING_DOMAIN}` },
+  },
 };
 export const BACKEND_NAMES = Object.keys(BACKENDS) as BackendName[];
 
@@ -157,7 +203,13 @@ if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET < 0 || PORT_OFFSET > 40_000) {
 }
 for (const backend of Object.values(BACKENDS)) backend.port += PORT_OFFSET;
 
-export const backendOrigin = (name: BackendName) => `http://127.0.0.1:${BACKENDS[name].port}`;
+/** Where the browser reaches `name`'s backend. */
+export const backendOrigin = (name: BackendName) =>
+  `http://${BACKENDS[name].hosts?.api ?? '127.0.0.1'}:${BACKENDS[name].port}`;
+
+/** Where this machine's processes reach it (the proxy, the readiness check): no name to resolve. */
+export const backendLoopbackOrigin = (name: BackendName) =>
+  `http://127.0.0.1:${BACKENDS[name].port}`;
 
 /** What a cross-origin build of the app is given as VITE_API_URL. */
 export const backendApiUrl = (name: BackendName) =>
@@ -181,10 +233,18 @@ export const appOutDir = (mode: Mode, name: BackendName) => `${BUILD_ROOT}/${mod
 export const backendsFor = (mode: Mode) =>
   BACKEND_NAMES.filter((name) => mode === 'cross-origin' || !BACKENDS[name].crossOriginOnly);
 
+/** The port the app for this mode and backend is served on. */
+function appPort(mode: Mode, backend: BackendName): number {
+  if (BACKENDS[backend].oneHost) return BACKENDS[backend].port;
+  return (mode === 'cross-origin' ? 4201 : 4231) + PORT_OFFSET + BACKEND_NAMES.indexOf(backend);
+}
+
 /** Where the app for this mode and backend is served. */
 export function appOrigin(mode: Mode, backend: BackendName): string {
   if (BACKENDS[backend].oneHost) return backendOrigin(backend);
-  const port =
-    (mode === 'cross-origin' ? 4201 : 4231) + PORT_OFFSET + BACKEND_NAMES.indexOf(backend);
-  return `http://127.0.0.1:${port}`;
+  return `http://${BACKENDS[backend].hosts?.app ?? '127.0.0.1'}:${String(appPort(mode, backend))}`;
 }
+
+/** The same server as this machine's processes reach it. */
+export const appLoopbackOrigin = (mode: Mode, backend: BackendName) =>
+  `http://127.0.0.1:${String(appPort(mode, backend))}`;
