@@ -23,7 +23,7 @@ export interface SessionStart {
  */
 export function sessionStartParser(parse: (data: unknown) => LoginResult) {
   return (data: unknown): SessionStart => {
-    const cookieSession = env.dialect.cookieSession;
+    const cookieSession = env.cookieSession;
     if (COOKIE_SESSIONS && cookieSession !== null) {
       return { tokens: null, userId: cookieSession.parseLogin(data).userId };
     }

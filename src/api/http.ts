@@ -88,7 +88,7 @@ export async function sendRequest<T>(
   const encoded = body === undefined ? null : encode(body);
   if (encoded !== null) headers.set('Content-Type', encoded.contentType);
   if (bearer !== null) headers.set('Authorization', `Bearer ${bearer}`);
-  const cookieSession = env.dialect.cookieSession;
+  const cookieSession = env.cookieSession;
   if (csrf != null && method !== 'GET' && cookieSession !== null) {
     headers.set(cookieSession.csrfHeader, csrf);
   }

@@ -17,7 +17,8 @@ export function logOut(): void {
   const accessToken = getToken();
   const refresh = refreshToken.get();
   endSession('logout');
-  const { logout, cookieSession } = env.dialect;
+  const { logout } = env.dialect;
+  const { cookieSession } = env;
   if (COOKIE_SESSIONS && cookieSession !== null) {
     // `accessToken` is the CSRF value here, which the request must show to be let through.
     sendRequest(resolveApiUrl(cookieSession.logoutPath), null, {

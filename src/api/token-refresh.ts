@@ -106,7 +106,7 @@ async function renew(expiredToken: string, waitedForAnotherTab: boolean): Promis
  * and the answer sets a new access cookie.
  */
 async function renewCookie(expiredToken: string, refreshCsrf: string): Promise<string | null> {
-  const path = env.dialect.cookieSession?.refreshPath ?? '/refresh';
+  const path = env.cookieSession?.refreshPath ?? '/refresh';
   await sendRequest(resolveApiUrl(path), null, {
     method: 'POST',
     csrf: refreshCsrf,

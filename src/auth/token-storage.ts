@@ -9,7 +9,7 @@
  */
 import { COOKIE_SESSIONS, env } from '../config/env';
 import { createStorageSubscription } from '../lib/storage-subscription';
-import { createCsrfCookie, type CsrfCookie } from './csrf-cookie';
+import { createCsrfCookie } from './csrf-cookie';
 
 export const TOKEN_STORAGE_KEY = 'jwt-token';
 /** Where a refresh token goes, for backends that issue one (flask-jwt-extended's convention). */
@@ -86,76 +86,44 @@ function createStoredToken(key: string): StoredToken {
   };
 }
 
-const accessToken = createStoredToken(TOKEN_STORAGE_KEY);
-const storedRefreshToken = createStoredToken(REFRESH_TOKEN_STORAGE_KEY);
+// A build constant: the bundler keeps one of each pair, and drops the other's code.
+const csrfNames = env.cookieSession?.csrfCookies;
+const csrfAccess = COOKIE_SESSIONS
+  ? createCsrfCookie(csrfNames?.access ?? 'csrf_access_token')
+  : null;
+const csrfRefresh = COOKIE_SESSIONS
+  ? createCsrfCookie(csrfNames?.refresh ?? 'csrf_refresh_token')
+  : null;
 
-const csrfCookies = new Map<string, CsrfCookie>();
+const accessToken: StoredToken = csrfAccess ?? createStoredToken(TOKEN_STORAGE_KEY);
 
-/** The readable CSRF cookie of the access token or of the refresh token, made on first use. */
-function csrfCookie(token: 'access' | 'refresh'): CsrfCookie {
-  // The dialect's names when it has a cookie mode (vite.config.ts refuses cookies otherwise).
-  const name = env.dialect.cookieSession?.csrfCookies[token] ?? `csrf_${token}_token`;
-  let cookie = csrfCookies.get(name);
-  if (cookie === undefined) {
-    cookie = createCsrfCookie(name);
-    csrfCookies.set(name, cookie);
-  }
-  return cookie;
-}
-
-/** One token as the session sees it, from storage or from the CSRF cookie, as the build says. */
-function sessionToken(stored: StoredToken, cookie: 'access' | 'refresh'): StoredToken {
-  return {
-    get: () => (COOKIE_SESSIONS ? csrfCookie(cookie).get() : stored.get()),
-    set: (token) => {
-      if (COOKIE_SESSIONS) csrfCookie(cookie).set(token);
-      else stored.set(token);
-    },
-    remove: () => {
-      if (COOKIE_SESSIONS) csrfCookie(cookie).remove();
-      else stored.remove();
-    },
-    subscribe: (listener) => {
-      return COOKIE_SESSIONS ? csrfCookie(cookie).subscribe(listener) : stored.subscribe(listener);
-    },
-    reload: () => {
-      if (COOKIE_SESSIONS) csrfCookie(cookie).reload();
-      else stored.reload();
-    },
-  };
-}
-
-const sessionAccessToken = sessionToken(accessToken, 'access');
-
-export const getToken = sessionAccessToken.get;
-export const setToken = sessionAccessToken.set;
-export const removeToken = sessionAccessToken.remove;
-export const subscribeToToken = sessionAccessToken.subscribe;
-export const reloadTokenFromStorage = sessionAccessToken.reload;
+export const getToken = accessToken.get;
+export const setToken = accessToken.set;
+export const removeToken = accessToken.remove;
+export const subscribeToToken = accessToken.subscribe;
+export const reloadTokenFromStorage = accessToken.reload;
 
 /** The refresh token, when the backend issued one; nothing in React needs to watch it. */
-export const refreshToken = sessionToken(storedRefreshToken, 'refresh');
+export const refreshToken: StoredToken =
+  csrfRefresh ?? createStoredToken(REFRESH_TOKEN_STORAGE_KEY);
 
-// What only cookie sessions need, behind the build's constant: the bundler drops the cookie code
-// from the other builds only where no other chunk imports it.
+// What only cookie sessions need.
 
 /** The CSRF cookie's value as a login's answer has just set it, unseen by the session yet. */
-export const peekSessionCookie = (): string | null =>
-  COOKIE_SESSIONS ? csrfCookie('access').peek() : null;
+export const peekSessionCookie = (): string | null => csrfAccess?.peek() ?? null;
 
 /** Takes the refresh token's CSRF cookie as a login's answer has just set it. */
 export function reloadRefreshCookie(): void {
-  if (COOKIE_SESSIONS) csrfCookie('refresh').reload();
+  csrfRefresh?.reload();
 }
 
 /** Takes the access token's new CSRF cookie that a renewal has just set, as the same session. */
 export function takeRenewedCookie(): void {
-  if (COOKIE_SESSIONS) csrfCookie('access').renewed();
+  csrfAccess?.renewed();
 }
 
 /**
  * Whose session the cookies are: a number that changes with each login and stays the same
  * through renewals; null without cookie sessions.
  */
-export const cookieSessionOwner = (): number | null =>
-  COOKIE_SESSIONS ? csrfCookie('access').owner() : null;
+export const cookieSessionOwner = (): number | null => csrfAccess?.owner() ?? null;

@@ -148,8 +148,6 @@ export interface ApiDialect {
    * none.
    */
   account: AccountRoutes | null;
-  /** Tokens in httpOnly cookies (VITE_TOKEN_STORAGE=cookie); null where the framework has none. */
-  cookieSession: CookieSession | null;
   /** Reads an error answer's body. */
   readError: (body: unknown) => ServerError;
   /**

@@ -1,4 +1,4 @@
-import { DIALECTS } from '../backends/registry.ts';
+import { COOKIE_MODES, DIALECTS } from '../backends/registry.ts';
 import {
   API_PROFILES,
   LOGIN_IDENTIFIERS,
@@ -182,7 +182,7 @@ export function parseFeatureEnv(raw: {
   }
   const tokenStorage = oneOf('VITE_TOKEN_STORAGE', TOKEN_STORAGES, raw.VITE_TOKEN_STORAGE);
   if (!tokenStorage.ok) return tokenStorage;
-  if (tokenStorage.value === 'cookie' && dialect.cookieSession === null) {
+  if (tokenStorage.value === 'cookie' && COOKIE_MODES[apiProfile.value] === null) {
     return {
       ok: false,
       problem:

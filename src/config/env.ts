@@ -1,4 +1,5 @@
-import type { ApiDialect } from '../backends/api-dialect';
+import type { ApiDialect, CookieSession } from '../backends/api-dialect';
+import { flaskCookieSession } from '../backends/flask-jwt-extended/cookie-session';
 import { fastapi } from '../backends/fastapi/dialect';
 import { flaskJwtExtended } from '../backends/flask-jwt-extended/dialect';
 import { simplejwt } from '../backends/simplejwt/dialect';
@@ -29,6 +30,8 @@ export interface AppEnv {
    * the backend sets and clears, out of this page's reach.
    */
   tokenStorage: TokenStorage;
+  /** The backend's cookie mode, in a build with cookie sessions; null in the others. */
+  cookieSession: CookieSession | null;
 }
 
 // Comparisons of a build-time constant rather than a lookup in backends/registry.ts: the bundler
@@ -41,6 +44,13 @@ const builtDialect: ApiDialect =
       ? fastapi
       : (__GATEHOUSE_API_PROFILE__ satisfies 'simplejwt', simplejwt);
 
+/**
+ * Whether the session lives in httpOnly cookies (VITE_TOKEN_STORAGE=cookie). A constant, not read
+ * from `env`, so that the bundler drops the cookie code from the builds that keep their tokens in
+ * localStorage; the tests of cookie sessions run in a Vitest project of their own.
+ */
+export const COOKIE_SESSIONS: boolean = __GATEHOUSE_TOKEN_STORAGE__ === 'cookie';
+
 export const env: AppEnv = {
   apiUrl: __GATEHOUSE_API_URL__,
   dialect: builtDialect,
@@ -49,11 +59,6 @@ export const env: AppEnv = {
   apiLogout: __GATEHOUSE_API_LOGOUT__,
   passwordReset: __GATEHOUSE_PASSWORD_RESET__,
   tokenStorage: __GATEHOUSE_TOKEN_STORAGE__,
+  // Only flask-jwt-extended has one: vite.config.ts refuses cookie sessions with the others.
+  cookieSession: COOKIE_SESSIONS ? flaskCookieSession : null,
 };
-
-/**
- * Whether the session lives in httpOnly cookies (VITE_TOKEN_STORAGE=cookie). A constant, not read
- * from `env`, so that the bundler drops the cookie code from the builds that keep their tokens in
- * localStorage; the tests of cookie sessions run in a Vitest project of their own.
- */
-export const COOKIE_SESSIONS: boolean = __GATEHOUSE_TOKEN_STORAGE__ === 'cookie';

@@ -75,7 +75,6 @@ export const fastapi = {
       status === 400 && serverMessage?.startsWith('This password ') === true,
   },
   // A 422's `detail` is a list of validation errors: no sentence to show.
-  cookieSession: null,
   readError: (body) => ({ serverMessage: stringField(body, 'detail') }),
   rejection({ status, serverMessage }, expiredByExp) {
     if (status === 401) return expiredByExp ? 'expired' : 'invalid';

@@ -31,13 +31,6 @@ function parseLoginAnswer(data: unknown) {
   };
 }
 
-/** Cookie mode's login answer, flask-jwt-extended's documented `{"login": true}` plus `user_id`. */
-function parseCookieLoginAnswer(data: unknown) {
-  const what = 'the login answer';
-  const record = expectRecord(data, what);
-  return { userId: record.user_id === undefined ? null : expectNumber(record, 'user_id', what) };
-}
-
 export const flaskJwtExtended = {
   profile: 'flask-jwt-extended',
   identifiers: ['username', 'email'],
@@ -94,15 +87,6 @@ export const flaskJwtExtended = {
     // The reference backend's policy words its refusals as Django's validators do.
     refusesNewPassword: ({ status, serverMessage }) =>
       status === 400 && serverMessage?.startsWith('This password ') === true,
-  },
-  // JWT_ACCESS_CSRF_COOKIE_NAME, JWT_REFRESH_CSRF_COOKIE_NAME and JWT_ACCESS_CSRF_HEADER_NAME's
-  // defaults; /refresh takes the refresh token's CSRF value under the same header name.
-  cookieSession: {
-    csrfCookies: { access: 'csrf_access_token', refresh: 'csrf_refresh_token' },
-    csrfHeader: 'X-CSRF-TOKEN',
-    parseLogin: parseCookieLoginAnswer,
-    refreshPath: '/refresh',
-    logoutPath: '/logout',
   },
   readError: (body) => ({ serverMessage: stringField(body, 'msg') }),
   rejection({ status, serverMessage }) {

@@ -104,7 +104,6 @@ export const simplejwt = {
     refusesNewPassword: ({ status, serverMessage }) =>
       status === 400 && isValidatorMessage(serverMessage),
   },
-  cookieSession: null,
   readError: (body) => ({
     serverMessage:
       tokenRefusal(body) ?? stringField(body, 'detail') ?? firstFieldMessage(body, ACCOUNT_FIELDS),
