@@ -55,7 +55,9 @@ function tokenWriteFromAnotherTab(ms: number): Promise<void> {
 }
 
 function reloadTokens() {
-  reloadTokenFromStorage();
+  // Cookies another tab renewed are the same session's: read as a renewal, the cached data stays.
+  if (COOKIE_SESSIONS) takeRenewedCookie();
+  else reloadTokenFromStorage();
   refreshToken.reload();
 }
 
