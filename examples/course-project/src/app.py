@@ -11,6 +11,7 @@ from api.commands import setup_commands
 # Added for Gatehouse: the tokens, their blocklist, and serving the build
 from flask_jwt_extended import JWTManager
 from api.models import TokenBlocklist, TokenIssue, User
+from api.routes import TOKEN_IN_COOKIES
 from gatehouse_static import gatehouse_static
 
 static_file_dir = os.path.join(os.path.dirname(
@@ -40,6 +41,18 @@ if not os.environ.get("JWT_SECRET_KEY"):
         "python -c 'import secrets; print(secrets.token_hex(32))'"
     )
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
+if TOKEN_IN_COOKIES:
+    # The token in an httpOnly cookie, and its CSRF value in a readable one that the front end
+    # sends back in an X-CSRF-TOKEN header with every POST.
+    app.config["JWT_TOKEN_LOCATION"] = ["cookies"]
+    app.config["JWT_COOKIE_CSRF_PROTECT"] = True
+    app.config["JWT_CSRF_IN_COOKIES"] = True
+    # Over https (Render), COOKIE_SECURE=true: the browser then sends the cookies over https only.
+    app.config["JWT_COOKIE_SECURE"] = os.environ.get("COOKIE_SECURE", "").lower() == "true"
+    # For an API on a sibling host of the front end (api.example.com beside app.example.com).
+    app.config["JWT_COOKIE_DOMAIN"] = os.environ.get("COOKIE_DOMAIN") or None
+    # Lax: sent with the front end's own requests, not with another site's form posts.
+    app.config["JWT_COOKIE_SAMESITE"] = "Lax"
 jwt = JWTManager(app)
 
 

@@ -13,7 +13,9 @@ from datetime import datetime, timedelta, timezone
 from flask import Blueprint, current_app, jsonify, request
 from flask_cors import CORS
 from flask_jwt_extended import (
-    create_access_token, current_user, get_jti, get_jwt, jwt_required)
+    create_access_token, current_user, decode_token, get_jti, get_jwt, jwt_required,
+    set_access_cookies, unset_jwt_cookies)
+from flask_jwt_extended.exceptions import CSRFError
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -24,9 +26,20 @@ from api.password_policy import password_problem
 
 api = Blueprint('api', __name__)
 
+# TOKEN_LOCATION=cookies (app.py reads it too): the token travels in an httpOnly cookie that the
+# page's scripts cannot read, with flask-jwt-extended's CSRF double submit against forged requests.
+TOKEN_IN_COOKIES = os.environ.get("TOKEN_LOCATION", "").strip().lower() == "cookies"
+
 # Allow CORS requests to this API. Keep this line: without it the browser blocks every call from
 # a front end on another origin. Retry-After: the front end reads it on a 429 (a rate limiter's).
-CORS(api, expose_headers=["Retry-After"])
+if not TOKEN_IN_COOKIES:
+    CORS(api, expose_headers=["Retry-After"])
+else:
+    # Cookies cross origins only with credentials, which CORS grants to named origins, never to
+    # any: CORS_ORIGINS lists the front end's addresses, comma-separated (none for one host).
+    origins = [o.strip() for o in os.environ.get("CORS_ORIGINS", "").split(",") if o.strip()]
+    CORS(api, origins=origins, supports_credentials=True,
+         allow_headers=["Content-Type", "X-CSRF-TOKEN"], expose_headers=["Retry-After"])
 
 EMAIL_SHAPE = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 
@@ -61,6 +74,17 @@ def issue_token(user):
     return token
 
 
+def login_answer(user):
+    """POST /token's answer, and POST /password's: the token in the body, or in cookies."""
+    token = issue_token(user)
+    if not TOKEN_IN_COOKIES:
+        return jsonify({"token": token, "user_id": user.id})
+    # The token stays out of the body, where the page's scripts would read it.
+    response = jsonify({"login": True, "user_id": user.id})
+    set_access_cookies(response, token)
+    return response
+
+
 @api.route('/signup', methods=['POST'])
 def signup():
     credentials, problem = read_credentials(check_email_shape=True)
@@ -93,7 +117,7 @@ def create_token():
     if user is None or not check_password_hash(user.password, password):
         return jsonify(msg="Bad email or password"), 401
     # The identity must be a string: PyJWT 2.10 and later refuse a number ("Subject must be a string").
-    return jsonify({"token": issue_token(user), "user_id": user.id})
+    return login_answer(user)
 
 
 @api.route('/protected', methods=['GET'])
@@ -103,13 +127,47 @@ def protected():
     return jsonify({"id": current_user.id, "email": current_user.email})
 
 
-# verify_type=False: the front end revokes its access token (and a refresh token, if it has one).
-@api.route('/logout', methods=['POST'])
-@jwt_required(verify_type=False)
-def logout():
-    db.session.add(TokenBlocklist(jti=get_jwt()["jti"]))
-    db.session.commit()
-    return jsonify(msg="Logged out")
+if not TOKEN_IN_COOKIES:
+    # verify_type=False: the front end revokes its access token (and a refresh token, if it has
+    # one).
+    @api.route('/logout', methods=['POST'])
+    @jwt_required(verify_type=False)
+    def logout():
+        db.session.add(TokenBlocklist(jti=get_jwt()["jti"]))
+        db.session.commit()
+        return jsonify(msg="Logged out")
+else:
+    # Not @jwt_required: logging out clears the cookies even when the token has expired or was
+    # revoked, or the browser would keep a cookie it cannot use.
+    @api.route('/logout', methods=['POST'])
+    def logout():
+        jti = cookie_token_jti()
+        if jti is not None:
+            db.session.add(TokenBlocklist(jti=jti))
+            db.session.commit()
+        response = jsonify(msg="Logged out")
+        unset_jwt_cookies(response)
+        return response
+
+
+def cookie_token_jti():
+    """The jti of the access cookie's token, expired or not (None without one this server signed).
+
+    A request that carries the cookie without its CSRF value, as another site's form post would,
+    is refused: 401 {"msg": "Missing CSRF token"} (or "CSRF double submit tokens do not match").
+    """
+    token = request.cookies.get(current_app.config["JWT_ACCESS_COOKIE_NAME"])
+    if not token:
+        return None
+    csrf = request.headers.get(current_app.config["JWT_ACCESS_CSRF_HEADER_NAME"])
+    if not csrf:
+        raise CSRFError("Missing CSRF token")
+    try:
+        return decode_token(token, csrf_value=csrf, allow_expired=True)["jti"]
+    except CSRFError:
+        raise
+    except Exception:
+        return None  # not a token this server signed: nothing to revoke
 
 
 # Password reset by e-mail, password change and log out everywhere: the routes of Gatehouse's
@@ -241,7 +299,7 @@ def change_password():
     revoke_tokens(current_user)
     db.session.commit()
     # This tab goes on with a token issued after the change; every older one is refused.
-    return jsonify({"token": issue_token(current_user), "user_id": current_user.id})
+    return login_answer(current_user)
 
 
 @api.route('/logout-everywhere', methods=['POST'])
@@ -249,4 +307,7 @@ def change_password():
 def logout_everywhere():
     revoke_tokens(current_user)
     db.session.commit()
-    return jsonify(msg="Logged out everywhere")
+    response = jsonify(msg="Logged out everywhere")
+    if TOKEN_IN_COOKIES:
+        unset_jwt_cookies(response)
+    return response
