@@ -63,7 +63,8 @@ export type BackendName =
   | 'simplejwt-short-lived'
   | 'simplejwt-rotating'
   | 'cookie'
-  | 'cookie-sibling';
+  | 'cookie-sibling'
+  | 'course-one-host-cookie';
 
 /**
  * flask-jwt-extended's cookie mode with renewal: 3 s access tokens (a test waits them out), 20 s
@@ -189,6 +190,17 @@ export const BACKENDS: Record<BackendName, Backend> = {
     build: COOKIE_BUILD,
     crossOriginOnly: true,
     hosts: { app: `app.${SIBLING_DOMAIN}`, api: `api.${SIBLING_DOMAIN}` },
+  },
+  // The course project's one-host deploy in cookie mode: the API under /api of the app's origin.
+  'course-one-host-cookie': {
+    port: 5223,
+    profile: 'flask-jwt-extended',
+    example: 'course-project',
+    settings: { TOKEN_LOCATION: 'cookies' },
+    prefix: '/api',
+    build: { ...COOKIE_BUILD, VITE_API_URL: '/api', VITE_LOGIN_IDENTIFIER: 'email' },
+    crossOriginOnly: true,
+    oneHost: true,
   },
 };
 export const BACKEND_NAMES = Object.keys(BACKENDS) as BackendName[];

@@ -2,8 +2,8 @@
  * The session in httpOnly cookies (a build with VITE_TOKEN_STORAGE=cookie, flask-jwt-extended's
  * cookie mode with its CSRF double submit), on the deployments where cookies behave differently:
  * the app and its API on two ports of localhost (cross-origin, and one origin through the proxy),
- * and on sibling hosts with the cookies set for their parent domain. Each flow is declared once
- * and runs where it proves something.
+ * on sibling hosts with the cookies set for their parent domain, and the course project's one
+ * Flask serving the app and /api. Each flow is declared once and runs where it proves something.
  */
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { BACKENDS, SIBLING_DOMAIN, type BackendName } from '../topology';
@@ -37,6 +37,12 @@ const DEPLOYMENTS: Deployment[] = [
     // The refresh cookie's csrf value is read across the two hosts too.
     flows: ['renewal'],
     cookieDomain: `.${SIBLING_DOMAIN}`,
+  },
+  {
+    backend: 'course-one-host-cookie',
+    title: 'the course project, one host with the API under /api',
+    // Its tokens last the boilerplate's 15 minutes, and it has no refresh tokens.
+    flows: [],
   },
 ];
 
