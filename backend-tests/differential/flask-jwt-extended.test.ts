@@ -13,7 +13,8 @@
  * account routes too: their 400s, the limit on reset requests, a password change and
  * log-out-everywhere and the tokens they revoke. Left out of those: a reset request for a known
  * account (the link is random and goes by e-mail). Last, cookie mode (TOKEN_LOCATION=cookies), where
- * the cookies each answer sets are compared too.
+ * the cookies each answer sets are compared too: the reference backend's with refresh tokens, and
+ * examples/course-project's (email, /api, no refresh tokens), password change included.
  */
 import { encodeBase64UrlJson } from '../../src/emulation/base64url';
 import type { LoginIdentifier } from '../../src/backends/vocabulary';
@@ -535,13 +536,23 @@ const bothCookies = (session: Session) => ({
 
 const CRAFTED_CSRF = 'a-csrf-value-both-sides-know';
 
-async function cookieCorpus(): Promise<DifferentialCase<CookieTokens>[]> {
+/** The cookie cases for a backend that logs in with `identifier`, with or without refresh tokens. */
+async function cookieCorpus(
+  identifier: LoginIdentifier,
+  refreshTokens: boolean,
+): Promise<DifferentialCase<CookieTokens>[]> {
+  const cases = await cookieCases(identifier);
+  // Without refresh tokens there is no refresh cookie to send, nor a /refresh to send it to.
+  return refreshTokens ? cases : cases.filter(({ name }) => !/refresh/.test(name));
+}
+
+async function cookieCases(identifier: LoginIdentifier): Promise<DifferentialCase<CookieTokens>[]> {
   const expired = () => signed(claims({ exp: now() - 60, iat: now() - 120, csrf: CRAFTED_CSRF }));
   const forged = await signedWithAnotherKey(claims({ csrf: CRAFTED_CSRF }));
   const NEW_PASSWORD = 'correct horse battery';
-  const seed = { username: 'alesanchezr', password: '12341234' };
+  const seed = { [identifier]: NAMES[identifier].seed, password: '12341234' };
   return [
-    { name: 'cookies: login sets the four cookies', exchange: () => login(seed) },
+    { name: 'cookies: login sets the token and csrf cookies', exchange: () => login(seed) },
     {
       name: 'cookies: a wrong password sets none',
       exchange: () => login({ ...seed, password: 'wrong' }),
@@ -718,22 +729,42 @@ async function cookieCorpus(): Promise<DifferentialCase<CookieTokens>[]> {
   ];
 }
 
-describeDifferential({
-  name: 'mock and flask-jwt-extended agree: cookie mode, with refresh tokens',
-  profile: 'flask-jwt-extended',
-  build: { loginIdentifier: 'username', signup: true, tokenStorage: 'cookie' },
-  backendSettings: {
-    TOKEN_LOCATION: 'cookies',
-    REFRESH_TOKENS: 'true',
-    SIGNUP: 'true',
-    IDENTIFIER: 'username',
+const COOKIE_CONFIGURATIONS: Configuration[] = [
+  {
+    name: 'cookie mode, with refresh tokens',
+    identifier: 'username',
+    refreshTokens: true,
+    signup: true,
   },
-  mockConfig: { issueRefreshTokens: true },
-  corpus: cookieCorpus,
-  logIn: async (send): Promise<CookieTokens> => {
-    const credentials = login({ username: 'alesanchezr', password: '12341234' });
-    const first = sessionOf((await send(credentials)).setCookies);
-    const spare = sessionOf((await send(credentials)).setCookies);
-    return { first, spare, changed: first };
+  // The course project's cookie mode, as docs/backends/course-project.md has a student turn it on.
+  {
+    name: 'examples/course-project in cookie mode',
+    identifier: 'email',
+    refreshTokens: false,
+    signup: true,
+    courseProject: true,
   },
-});
+];
+
+for (const { name, identifier, refreshTokens, signup, courseProject } of COOKIE_CONFIGURATIONS) {
+  describeDifferential({
+    name: `mock and flask-jwt-extended agree: ${name}`,
+    profile: 'flask-jwt-extended',
+    ...(courseProject ? { startOther: startCourseProject, prefix: '/api' } : {}),
+    build: { loginIdentifier: identifier, signup, tokenStorage: 'cookie' },
+    backendSettings: {
+      TOKEN_LOCATION: 'cookies',
+      REFRESH_TOKENS: String(refreshTokens),
+      SIGNUP: String(signup),
+      IDENTIFIER: identifier,
+    },
+    mockConfig: { issueRefreshTokens: refreshTokens },
+    corpus: () => cookieCorpus(identifier, refreshTokens),
+    logIn: async (send): Promise<CookieTokens> => {
+      const credentials = login({ [identifier]: NAMES[identifier].seed, password: '12341234' });
+      const first = sessionOf((await send(credentials)).setCookies);
+      const spare = sessionOf((await send(credentials)).setCookies);
+      return { first, spare, changed: first };
+    },
+  });
+}
