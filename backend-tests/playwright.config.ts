@@ -101,8 +101,15 @@ function mailSettings(name: BackendName): Record<string, string> {
 function backendServer(name: BackendName) {
   const { profile, settings } = BACKENDS[name];
   if (settings === null || !started(name)) return [];
+  // An app served under a host name is also let in on 127.0.0.1: another site than its API's,
+  // where a login the server accepts sets cookies the page never gets (cookie-session.spec.ts).
   const corsOrigins = backendsFor('cross-origin')
-    .map((backend) => appOrigin('cross-origin', backend))
+    .flatMap((backend) => [
+      appOrigin('cross-origin', backend),
+      ...(BACKENDS[backend].hosts === undefined
+        ? []
+        : [appLoopbackOrigin('cross-origin', backend)]),
+    ])
     .join(',');
   const { command, env, database, build } = serverCommand(name);
   const mail = mailSettings(name);

@@ -6,7 +6,7 @@
  * Flask serving the app and /api. Each flow is declared once and runs where it proves something.
  */
 import type { BrowserContext, Page, Request } from '@playwright/test';
-import { BACKENDS, SIBLING_DOMAIN, type BackendName } from '../topology';
+import { appLoopbackOrigin, BACKENDS, SIBLING_DOMAIN, type BackendName } from '../topology';
 import { expect, failedRequestLog, logIn, seedIdentifier, test } from './fixtures';
 
 /** A JWT as it would show if a script could read one: a base64url JSON header and payload. */
@@ -14,7 +14,7 @@ const JWT_SHAPE = /eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/;
 const TOKEN_COOKIES = ['access_token_cookie', 'refresh_token_cookie'];
 const CSRF_COOKIES = ['csrf_access_token', 'csrf_refresh_token'];
 
-type Flow = 'expiry' | 'renewal' | 'two tabs';
+type Flow = 'expiry' | 'renewal' | 'two tabs' | 'another site';
 
 interface Deployment {
   backend: BackendName;
@@ -29,7 +29,7 @@ const DEPLOYMENTS: Deployment[] = [
   {
     backend: 'cookie',
     title: 'the app and its API on localhost',
-    flows: ['expiry', 'renewal', 'two tabs'],
+    flows: ['expiry', 'renewal', 'two tabs', 'another site'],
   },
   {
     backend: 'cookie-sibling',
@@ -223,6 +223,31 @@ for (const { backend, title, flows, cookieDomain } of DEPLOYMENTS) {
           await expect(page).toHaveURL(/\/login/);
           expect(renewals).toEqual([]);
           expect(await cookieNamed(context, 'csrf_access_token')).toBeUndefined();
+        });
+      });
+    }
+
+    if (flows.includes('another site')) {
+      test.describe('opened on 127.0.0.1, another site than its API', () => {
+        test.use({ baseURL: appLoopbackOrigin('cross-origin', backend) });
+        test.skip(
+          ({ mode }) => mode === 'proxy',
+          'through the proxy, the API is on the page’s site',
+        );
+
+        test('a login the server accepts says its cookie did not reach the page', async ({
+          page,
+          apiOrigin,
+        }) => {
+          const answer = page.waitForResponse(`${apiOrigin}/token`);
+          await page.goto('/login');
+          await logIn(page);
+
+          expect((await answer).status()).toBe(200);
+          await expect(page.getByRole('alert')).toContainText(
+            'its session cookie did not reach this page',
+          );
+          await expect(page).toHaveURL(/\/login$/);
         });
       });
     }
