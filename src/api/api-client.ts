@@ -6,7 +6,7 @@
  */
 import { decodeJwtClaims, hasExpiredForServer } from '../lib/jwt-claims';
 import { canRenew, endSessionIfCurrent } from '../auth/session';
-import { getToken } from '../auth/token-storage';
+import { getToken, peekCsrfCookie } from '../auth/token-storage';
 import { COOKIE_SESSIONS, env } from '../config/env';
 import type { Refusal, Rejection } from '../backends/api-dialect';
 import { ApiError } from './api-error';
@@ -57,7 +57,11 @@ export async function renewExpiredToken(expiredToken: string): Promise<string | 
 async function sendAs<T>(url: URL, token: string | null, options: HttpRequestOptions<T>) {
   try {
     return await (COOKIE_SESSIONS
-      ? sendRequest(url, null, { ...options, csrf: token })
+      ? // The cookie's value as it is now: another tab may have renewed it since.
+        sendRequest(url, null, {
+          ...options,
+          csrf: token === null ? null : (peekCsrfCookie() ?? token),
+        })
       : sendRequest(url, token, options));
   } catch (error) {
     // A refusal that means the backend itself is misconfigured: the console says what to change.

@@ -2,6 +2,7 @@
  * The backend's endpoints as the app uses them: log in, who is logged in, sign up. Paths, bodies
  * and answers are the build's dialect's (env.dialect); the login field is VITE_LOGIN_IDENTIFIER.
  */
+import { cookieMode } from '../config/cookie-mode';
 import { COOKIE_SESSIONS, env } from '../config/env';
 import type { Credentials, CurrentUser, LoginResult } from '../backends/api-dialect';
 import type { SessionTokens } from '../auth/session';
@@ -23,10 +24,7 @@ export interface SessionStart {
  */
 export function sessionStartParser(parse: (data: unknown) => LoginResult) {
   return (data: unknown): SessionStart => {
-    const cookieSession = env.cookieSession;
-    if (COOKIE_SESSIONS && cookieSession !== null) {
-      return { tokens: null, userId: cookieSession.parseLogin(data).userId };
-    }
+    if (COOKIE_SESSIONS) return { tokens: null, userId: cookieMode().parseLogin(data).userId };
     const { token, refreshToken, userId } = parse(data);
     return { tokens: { token, refreshToken }, userId };
   };

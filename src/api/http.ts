@@ -2,6 +2,7 @@
  * One HTTP exchange with the API: JSON in and out, an optional Bearer token, a timeout, and every
  * failure turned into an ApiError. No session logic here: that is api-client.ts's job.
  */
+import { cookieMode } from '../config/cookie-mode';
 import { COOKIE_SESSIONS, env } from '../config/env';
 import type { RequestBody } from '../backends/api-dialect';
 import { ApiError } from './api-error';
@@ -88,9 +89,8 @@ export async function sendRequest<T>(
   const encoded = body === undefined ? null : encode(body);
   if (encoded !== null) headers.set('Content-Type', encoded.contentType);
   if (bearer !== null) headers.set('Authorization', `Bearer ${bearer}`);
-  const cookieSession = env.cookieSession;
-  if (csrf != null && method !== 'GET' && cookieSession !== null) {
-    headers.set(cookieSession.csrfHeader, csrf);
+  if (COOKIE_SESSIONS && csrf != null && method !== 'GET') {
+    headers.set(cookieMode().csrfHeader, csrf);
   }
 
   if (signal?.aborted) throw new ApiError('aborted', `${label} was cancelled`);

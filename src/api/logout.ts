@@ -6,6 +6,7 @@
  */
 import { endSession } from '../auth/session';
 import { getToken, refreshToken } from '../auth/token-storage';
+import { cookieMode } from '../config/cookie-mode';
 import { COOKIE_SESSIONS, env } from '../config/env';
 import { resolveApiUrl, sendRequest } from './http';
 
@@ -13,19 +14,26 @@ import { resolveApiUrl, sendRequest } from './http';
 // and its token is gone from this browser.
 const ignoreFailure = () => undefined;
 
+/**
+ * Asks the server to clear a cookie session's cookies, which only it can. Also for a renewal or a
+ * password change whose answer set them again after the session had ended here.
+ */
+export function clearCookiesOnServer(csrf: string | null): void {
+  sendRequest(resolveApiUrl(cookieMode().logoutPath), null, {
+    method: 'POST',
+    csrf,
+    parse: () => undefined,
+  }).catch(ignoreFailure);
+}
+
 export function logOut(): void {
   const accessToken = getToken();
   const refresh = refreshToken.get();
   endSession('logout');
   const { logout } = env.dialect;
-  const { cookieSession } = env;
-  if (COOKIE_SESSIONS && cookieSession !== null) {
+  if (COOKIE_SESSIONS) {
     // `accessToken` is the CSRF value here, which the request must show to be let through.
-    sendRequest(resolveApiUrl(cookieSession.logoutPath), null, {
-      method: 'POST',
-      csrf: accessToken,
-      parse: () => undefined,
-    }).catch(ignoreFailure);
+    clearCookiesOnServer(accessToken);
     return;
   }
   if (!env.apiLogout || logout === null) return;

@@ -9,13 +9,16 @@ import { decodeJwtClaims, isExpired } from '../lib/jwt-claims';
 import { endSessionIfCurrent } from '../auth/session';
 import {
   getToken,
+  peekCsrfCookie,
   refreshToken,
   reloadTokenFromStorage,
   setToken,
   subscribeToToken,
   takeRenewedCookie,
 } from '../auth/token-storage';
+import { cookieMode } from '../config/cookie-mode';
 import { COOKIE_SESSIONS, env } from '../config/env';
+import { clearCookiesOnServer } from './logout';
 import { ApiError } from './api-error';
 import { resolveApiUrl, sendRequest } from './http';
 
@@ -108,13 +111,16 @@ async function renew(expiredToken: string, waitedForAnotherTab: boolean): Promis
  * and the answer sets a new access cookie.
  */
 async function renewCookie(expiredToken: string, refreshCsrf: string): Promise<string | null> {
-  const path = env.cookieSession?.refreshPath ?? '/refresh';
-  await sendRequest(resolveApiUrl(path), null, {
+  await sendRequest(resolveApiUrl(cookieMode().refreshPath), null, {
     method: 'POST',
-    csrf: refreshCsrf,
+    csrf: peekCsrfCookie('refresh') ?? refreshCsrf,
     parse: () => undefined,
   });
-  if (getToken() !== expiredToken) return null;
+  if (getToken() === null) {
+    // Logged out while the renewal was on its way, and its answer set the cookies again.
+    clearCookiesOnServer(peekCsrfCookie());
+    return null;
+  }
   takeRenewedCookie();
   const renewed = getToken();
   if (renewed !== expiredToken) return renewed;

@@ -49,12 +49,17 @@ async function logInThroughTheForm(username: string, password: string) {
   return user;
 }
 
-/** What another tab of this browser does when its session ends: the shared cookies go, it tells. */
-function anotherTabEndsTheSession() {
-  document.cookie = 'csrf_access_token=; Max-Age=0; Path=/';
+/** What another tab of this browser says on the channel the tabs share. */
+function anotherTabSays(message: { change: string; value: string | null; reason?: string }) {
   const channel = new BroadcastChannel('gatehouse:cookie-session');
-  channel.postMessage({ name: 'csrf_access_token', change: 'end' });
+  channel.postMessage({ name: 'csrf_access_token', ...message });
   channel.close();
+}
+
+/** What another tab of this browser does when its session ends: the shared cookies go, it tells. */
+function anotherTabEndsTheSession(reason = 'logout') {
+  document.cookie = 'csrf_access_token=; Max-Age=0; Path=/';
+  anotherTabSays({ change: 'end', value: null, reason });
 }
 
 /** Another tab of this browser logs in: the answer's cookies are this page's too, and it tells. */
@@ -66,9 +71,7 @@ async function anotherTabLogsIn(username: string, password: string) {
     credentials: 'include',
   });
   expect(response.status).toBe(200);
-  const channel = new BroadcastChannel('gatehouse:cookie-session');
-  channel.postMessage({ name: 'csrf_access_token', change: 'start' });
-  channel.close();
+  anotherTabSays({ change: 'start', value: readableCookie('csrf_access_token') });
   await delay(20);
 }
 
@@ -88,6 +91,8 @@ describe('a session in httpOnly cookies', () => {
       expect(request.credentials).toBe('include');
       expect(request.authorization).toBeNull();
     }
+    // A GET changes nothing, so it shows no CSRF value.
+    expect(seen[1]?.csrf).toBeNull();
   });
 
   it('confirms a session left in the cookies before anything private shows', async () => {
@@ -177,6 +182,63 @@ describe('a session in httpOnly cookies', () => {
 
     expect(await screen.findByText('You logged out in another tab.')).toBeVisible();
     expect(currentUrl()).toBe('/login');
+  });
+
+  it('says the session expired when another tab found out it had', async () => {
+    await logInAs('ada');
+    await renderApp({ route: '/' });
+    await screen.findByRole('heading', { name: 'Welcome, ada!' });
+
+    await act(async () => {
+      anotherTabEndsTheSession('expired');
+      await delay(20);
+    });
+
+    expect(await screen.findByText('Your session has expired. Please log in again.')).toBeVisible();
+  });
+
+  it('never shows the previous user’s data when the other tab’s news arrive late', async () => {
+    await logInAs('ada');
+    await renderApp({ route: '/profile' });
+    expect(await screen.findByText('ada', { selector: 'dd' })).toBeVisible();
+
+    // Another tab renewed, logged out and logged in as someone else; this tab hears of all three
+    // afterwards, when the cookies already hold the new session.
+    await act(async () => {
+      const renewedThen = 'a-value-long-gone';
+      document.cookie = 'csrf_access_token=; Max-Age=0; Path=/';
+      await fetch(apiPath('/token'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'alesanchezr', password: '12341234' }),
+        credentials: 'include',
+      });
+      anotherTabSays({ change: 'renewal', value: renewedThen });
+      anotherTabSays({ change: 'end', value: null, reason: 'logout' });
+      anotherTabSays({ change: 'start', value: readableCookie('csrf_access_token') });
+      await delay(20);
+    });
+
+    expect(await screen.findByText('alesanchezr', { selector: 'dd' })).toBeVisible();
+    expect(screen.queryByText('ada', { selector: 'dd' })).not.toBeInTheDocument();
+  });
+
+  it('can log out while the server cannot confirm the session', async () => {
+    await logInAs('ada');
+    mockServer.use(
+      http.get(
+        apiPath('/protected'),
+        () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502 }),
+      ),
+    );
+    const { user } = await renderApp({ route: '/profile' });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('error 502');
+    expect(screen.queryByText('ada')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Log out' }));
+
+    expect(await screen.findByText('You have logged out.')).toBeVisible();
+    expect(readableCookie('csrf_access_token')).toBeNull();
   });
 
   it('follows another tab that logged in', async () => {

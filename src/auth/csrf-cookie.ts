@@ -17,6 +17,10 @@ type Change = 'start' | 'renewal' | 'end' | 'unexplained';
 interface ChangeMessage {
   name: string;
   change: Change;
+  /** The cookie's value after the change: a message that arrives late describes another one. */
+  value: string | null;
+  /** Why the session ended, for an `end`: the other tabs say it too. */
+  reason?: string;
 }
 
 const CHANNEL_NAME = 'gatehouse:cookie-session';
@@ -54,13 +58,18 @@ export interface CsrfCookie {
    * was none, or changes unexplained, and stays the same while it goes on (a renewed token, a
    * password change), so that its cached data stays too.
    */
-  owner: () => number | null;
+  owner: () => number;
   /** Takes the value a login's (or a password change's) answer has just set. */
   set: (value: string) => void;
   /** Takes the value a renewal has just set, as the same session. */
   renewed: () => void;
-  /** Ends the session in this page, and in the other tabs, even when the server could not. */
-  remove: () => void;
+  /**
+   * Ends the session in this page, and in the other tabs, even when the server could not; they are
+   * told `reason`.
+   */
+  remove: (reason?: string) => void;
+  /** Why another tab ended the session, when it was the last to change it; null otherwise. */
+  remoteEndReason: () => string | null;
   subscribe: (listener: () => void) => () => void;
   /** Reads the cookie again, for when a change may have been missed. */
   reload: () => void;
@@ -91,38 +100,52 @@ export function createCsrfCookie(name: string): CsrfCookie {
   let current = readCookie(name);
   let sessions = 0;
   let owner = current === null ? null : ++sessions;
+  let endedBy: string | null = null;
   const listeners = new Set<() => void>();
 
   /** Adopts `next`. A session can only go on from one this tab knew, and for a reason it was told. */
-  const adopt = (next: string | null, change: Change) => {
+  const adopt = (next: string | null, change: Change, remoteReason: string | null = null) => {
     if (next === current) return false;
-    const goesOn = current !== null && next !== null && change !== 'unexplained';
+    const goesOn =
+      current !== null && next !== null && (change === 'start' || change === 'renewal');
     owner = next === null ? null : goesOn ? owner : ++sessions;
     current = next;
+    endedBy = next === null ? remoteReason : null;
     for (const listener of [...listeners]) listener();
     return true;
   };
 
   channelListeners.add((message) => {
-    if (message.name === name) adopt(readCookie(name), message.change);
+    if (message.name !== name) return;
+    const now = readCookie(name);
+    // Only a message about the value the cookie holds now says why it changed.
+    if (now !== message.value) {
+      adopt(now, 'unexplained');
+      return;
+    }
+    adopt(now, message.change, message.reason);
   });
 
-  const takeAndTell = (change: Change) => (value: string | null) => {
-    if (adopt(value, change)) broadcast({ name, change });
+  const takeAndTell = (change: Change, value: string | null, reason?: string) => {
+    if (adopt(value, change)) broadcast({ name, change, value, reason });
   };
 
   return {
     get: () => current,
     peek: () => readCookie(name),
-    owner: () => owner,
-    set: takeAndTell('start'),
+    // Before a session starts, the one it will be: what a login prepares is kept for it.
+    owner: () => owner ?? sessions + 1,
+    set: (value) => {
+      takeAndTell('start', value);
+    },
     renewed: () => {
-      takeAndTell('renewal')(readCookie(name));
+      takeAndTell('renewal', readCookie(name));
     },
-    remove: () => {
+    remove: (reason) => {
       expireCookie(name);
-      takeAndTell('end')(null);
+      takeAndTell('end', null, reason);
     },
+    remoteEndReason: () => endedBy,
     subscribe: (listener) => {
       openChannel();
       listeners.add(listener);

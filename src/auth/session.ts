@@ -7,7 +7,8 @@ import { COOKIE_SESSIONS, env } from '../config/env';
 import { decodeJwtClaims, isExpired, msUntilExpiry, type JwtClaims } from '../lib/jwt-claims';
 import {
   getToken,
-  peekSessionCookie,
+  cookieEndReason,
+  peekCsrfCookie,
   reloadRefreshCookie,
   refreshToken,
   reloadTokenFromStorage,
@@ -100,7 +101,7 @@ export function startSession(
   tokens: SessionTokens | null,
   beforeStart?: (token: string) => void,
 ): string | null {
-  const token = tokens === null ? peekSessionCookie() : tokens.token;
+  const token = tokens === null ? peekCsrfCookie() : tokens.token;
   if (token === null) return null;
   if (tokens !== null) {
     const claims = decodeJwtClaims(token);
@@ -120,7 +121,7 @@ export function startSession(
 export function endSession(reason: SessionEndReason): void {
   setEndReason(reason);
   refreshToken.remove();
-  removeToken();
+  removeToken(reason);
 }
 
 /**
@@ -188,9 +189,13 @@ export function watchSession({ renew }: WatchOptions = {}): () => void {
     const token = getToken();
     // A token removed without a reason from this tab was removed by another tab.
     if (previousToken !== null && token === null && lastEndReason === null) {
-      // Another tab ended it: by logging out, unless the token had simply run out.
+      // Another tab ended it: by logging out, unless the token had simply run out (which a
+      // cookie session's page cannot see: the tab that found out says so).
       const claims = decodeJwtClaims(previousToken);
-      setEndReason(claims !== null && isExpired(claims, Date.now()) ? 'expired' : 'other-tab');
+      const ranOut = COOKIE_SESSIONS
+        ? cookieEndReason() === 'expired'
+        : claims !== null && isExpired(claims, Date.now());
+      setEndReason(ranOut ? 'expired' : 'other-tab');
     }
     if (token !== null) setEndReason(null);
     previousToken = token;

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { logOut } from '../api/logout';
+import { usePrivateMessages } from '../i18n/private-messages';
 import { FullPageSpinner } from '../ui/full-page-spinner';
 import { QueryError } from '../ui/query-error';
 import { useCurrentUser } from './use-current-user';
@@ -10,11 +12,16 @@ import { useCurrentUser } from './use-current-user';
  */
 export function ConfirmedSession({ children }: { children: ReactNode }) {
   const { data, error, refetch } = useCurrentUser();
+  const { layout } = usePrivateMessages();
   if (data !== undefined) return children;
   if (error !== null) {
+    // With the server out of reach, a person on a shared computer can still end the session.
     return (
       <main className="page" id="main">
         <QueryError error={error} onRetry={() => void refetch()} />
+        <button type="button" className="button button--secondary" onClick={logOut}>
+          {layout.logout}
+        </button>
       </main>
     );
   }
