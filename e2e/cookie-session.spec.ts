@@ -6,18 +6,11 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, failedRequestLog, logIn, TOKEN_KEY, test } from './fixtures';
-
-const MOCK_PANEL = 'Mock API';
+import { panelExpiryEndsTheSession } from './flows';
 
 async function csrfCookie(page: Page): Promise<string | null> {
   const cookies = await page.context().cookies();
   return cookies.find((cookie) => cookie.name === 'csrf_access_token')?.value ?? null;
-}
-
-function panelToggle(page: Page) {
-  return page
-    .getByRole('complementary', { name: MOCK_PANEL })
-    .getByRole('button', { name: /^Mock API/ });
 }
 
 test('logs in with cookies, keeps the session over a reload, and logs out through the server', async ({
@@ -65,19 +58,7 @@ test.describe('the Mock API panel', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
 
   test('expires the session’s cookie token, which the next request finds out', async ({ page }) => {
-    await page.goto('/login');
-    await logIn(page);
-    await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
-
-    await panelToggle(page).click();
-    await page.getByRole('button', { name: 'Expire the current token' }).click();
-    await expect(page.getByRole('status')).toContainText('401 “Token has expired”');
-    await page.reload();
-
-    await expect(page.getByRole('alert')).toHaveText(
-      'Your session has expired. Please log in again.',
-    );
-    await expect(page).toHaveURL(/\/login$/);
+    await panelExpiryEndsTheSession(page);
   });
 });
 

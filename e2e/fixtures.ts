@@ -173,3 +173,10 @@ export async function configureMock(page: Page, settings: Record<string, unknown
     window.localStorage.setItem('gatehouse:mock', value);
   }, JSON.stringify(settings));
 }
+
+/** The button that opens and closes the Mock API panel. */
+export function mockPanelToggle(page: Page) {
+  return page
+    .getByRole('complementary', { name: 'Mock API' })
+    .getByRole('button', { name: /^Mock API/ });
+}

@@ -4,7 +4,15 @@
  * test body, from a logged-out page to its assertions.
  */
 import type { BrowserContext, Page, Response } from '@playwright/test';
-import { answerToToken, appUrl, expect, logIn, storedToken, tamperStoredToken } from './fixtures';
+import {
+  answerToToken,
+  appUrl,
+  expect,
+  logIn,
+  mockPanelToggle,
+  storedToken,
+  tamperStoredToken,
+} from './fixtures';
 
 /** The profile's entry that is exactly `name` (FastAPI's profile also shows `name@example.com`). */
 const profileOf = (page: Page, name: string) =>
@@ -116,4 +124,25 @@ export async function twoTabsFollowEachOther(context: BrowserContext) {
   await expect(second.getByRole('heading', { name: 'Welcome, ada!' })).toBeVisible({
     timeout: 3_000,
   });
+}
+
+/**
+ * The mock only: the panel's "Expire the current token" ends the session at the next request, a
+ * reload included, whether the token is in storage or in a cookie the page cannot read.
+ */
+export async function panelExpiryEndsTheSession(page: Page) {
+  await page.goto('/login');
+  await logIn(page);
+  await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
+
+  await mockPanelToggle(page).click();
+  await page.getByRole('button', { name: 'Expire the current token' }).click();
+  await expect(page.getByRole('status')).toContainText('401 “Token has expired”');
+  await page.reload();
+
+  await expect(page.getByRole('alert')).toHaveText(
+    'Your session has expired. Please log in again.',
+  );
+  await expect(page).toHaveURL(/\/login$/);
+  expect(await storedToken(page)).toBeNull();
 }

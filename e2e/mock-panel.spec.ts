@@ -1,12 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import { expect, failedRequestLog, logIn, storedToken, test } from './fixtures';
-
-function panelToggle(page: Page): Locator {
-  return page.getByRole('complementary', { name: 'Mock API' }).getByRole('button', {
-    name: /^Mock API/,
-  });
-}
+import {
+  expect,
+  failedRequestLog,
+  logIn,
+  mockPanelToggle as panelToggle,
+  storedToken,
+  test,
+} from './fixtures';
+import { panelExpiryEndsTheSession } from './flows';
 
 /** Two boxes overlap when neither lies wholly to one side of the other. */
 function overlaps(a: DOMRectLike, b: DOMRectLike): boolean {
@@ -45,20 +46,7 @@ test.describe('"Expire the current token"', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });
 
   test('ends the session at the next request, even after a reload', async ({ page }) => {
-    await page.goto('/login');
-    await logIn(page);
-    await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
-
-    await panelToggle(page).click();
-    await page.getByRole('button', { name: 'Expire the current token' }).click();
-    await expect(page.getByRole('status')).toContainText('401 “Token has expired”');
-    await page.reload();
-
-    await expect(page.getByRole('alert')).toHaveText(
-      'Your session has expired. Please log in again.',
-    );
-    await expect(page).toHaveURL(/\/login$/);
-    expect(await storedToken(page)).toBeNull();
+    await panelExpiryEndsTheSession(page);
   });
 });
 
