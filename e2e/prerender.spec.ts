@@ -105,6 +105,24 @@ test('Log in pressed early on a page the app then renders afresh still logs in, 
   await expect(page.getByRole('heading', { name: /^Welcome, / })).toBeVisible();
 });
 
+test('text typed early on a page the app then renders afresh is kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.localStorage.setItem('jwt-token', 'not-a-jwt');
+  });
+  const release = await holdBundle(page);
+  await page.goto('/login', { waitUntil: 'commit' });
+  await page.getByLabel(/^(Username|Email)$/).fill('typed-early');
+  await page.getByLabel('Password').fill('12341234');
+
+  release();
+
+  await expect(
+    page.getByText('Your session is no longer valid. Please log in again.'),
+  ).toBeVisible();
+  await expect(page.getByLabel(/^(Username|Email)$/)).toHaveValue('typed-early');
+  await expect(page.getByLabel('Password')).toHaveValue('12341234');
+});
+
 test('a private page and an unknown one are the empty shell', async ({ request }) => {
   for (const path of ['/profile', '/', '/no/such/page']) {
     const html = await (await request.get(path, { headers: { Accept: 'text/html' } })).text();

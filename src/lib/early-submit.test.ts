@@ -51,8 +51,16 @@ describe('the prerendered login form before the app arrives', () => {
     ).toEqual(['/assets/a.js', '/assets/b.js']);
 
     takeOverFromEarlySubmit(root, true);
-    expect(takeHeldSubmit()).toEqual(new Map([['username', 'ada']]));
+    expect(takeHeldSubmit()).toEqual({ fields: new Map([['username', 'ada']]), submitted: true });
     expect(takeHeldSubmit()).toBeNull();
+  });
+
+  it('keeps what was typed without a submit, for a form rendered afresh to show again', () => {
+    const { root } = prerenderedLogin();
+
+    takeOverFromEarlySubmit(root, true);
+
+    expect(takeHeldSubmit()).toEqual({ fields: new Map([['username', 'ada']]), submitted: false });
   });
 
   it('is handed back as the build rendered it, and leaves later submits to the app', () => {

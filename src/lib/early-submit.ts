@@ -34,18 +34,25 @@ export const EARLY_SUBMIT_SCRIPT =
   `var l=document.createElement('link');l.rel='modulepreload';l.href=h;` +
   `document.head.appendChild(l)})})})();`;
 
-/** The fields of a submit the inline script held, by name. */
-export type HeldSubmit = ReadonlyMap<string, string>;
+/**
+ * What was typed into the prerendered form before the app took over, by field name, and whether
+ * the inline script held a submit of it.
+ */
+export interface HeldSubmit {
+  fields: ReadonlyMap<string, string>;
+  submitted: boolean;
+}
 
 let heldSubmit: HeldSubmit | null = null;
 
 /**
  * Right before the app renders: ends the inline script's part, and puts the button back as the
- * build rendered it, so that React hydrates exactly the prerendered HTML. A held submit is kept,
- * with what its fields held, for the login form to send, when `formWillShow`: a page rendered
- * afresh instead of hydrated (a session ended, another language) starts with empty fields. When
- * the form will not show (someone is logged in already), the submit and its password are dropped
- * here, so that they cannot log anyone in later, when the form shows after a logout.
+ * build rendered it, so that React hydrates exactly the prerendered HTML. What was typed, and a
+ * held submit, are kept for the login form to fill back in and send, when `formWillShow`: a page
+ * rendered afresh instead of hydrated (a session ended, another language, a message in the
+ * history) starts with empty fields. When the form will not show (someone is logged in already),
+ * the submit and its password are dropped here, so that they cannot log anyone in later, when the
+ * form shows after a logout.
  */
 export function takeOverFromEarlySubmit(root: HTMLElement, formWillShow: boolean): void {
   const state = root.getAttribute(EARLY_SUBMIT_ATTRIBUTE);
@@ -54,12 +61,12 @@ export function takeOverFromEarlySubmit(root: HTMLElement, formWillShow: boolean
   const form = root.querySelector('form');
   form?.querySelector('button[type="submit"]')?.setAttribute('disabled', '');
   form?.setAttribute('aria-busy', 'false');
-  if (state !== 'submitted' || form === null || !formWillShow) return;
+  if (form === null || !formWillShow) return;
   const fields = new Map<string, string>();
   for (const [name, value] of new FormData(form)) {
     if (typeof value === 'string') fields.set(name, value);
   }
-  heldSubmit = fields;
+  heldSubmit = { fields, submitted: state === 'submitted' };
 }
 
 /** The submit held for the app to send, once; null when there is none. */

@@ -29,7 +29,7 @@ export const en = {
     tokenAlreadyExpired:
       'The login the server sent has already expired by this device’s clock. Check the date and time settings, then try again.',
     cookiesUnreadable:
-      'The server accepted the login, but its session cookie did not reach this page: the app and its API must be on the same site.',
+      'The login worked, but its session cookie did not reach this page: the app and its API must be on the same site.',
   },
   passwordField: {
     show: 'Show password',

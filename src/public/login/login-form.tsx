@@ -68,17 +68,18 @@ export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps)
     if (signedUp !== undefined) passwordRef.current?.focus();
   }, [signedUp]);
 
-  // Log in pressed in the prerendered page before this script arrived: sent now, with what was
-  // typed then (rendered afresh, the fields are empty or hold a prefill the person typed over).
+  // What was typed into the prerendered page before this script arrived goes back in (rendered
+  // afresh, the fields are empty or hold a prefill the person typed over), and Log in pressed
+  // then is sent now.
   useEffect(() => {
     const held = takeHeldSubmit();
     const form = formRef.current;
     if (held === null || form === null) return;
-    for (const [name, value] of held) {
+    for (const [name, value] of held.fields) {
       const field = form.elements.namedItem(name);
-      if (field instanceof HTMLInputElement) field.value = value;
+      if (value && field instanceof HTMLInputElement) field.value = value;
     }
-    form.requestSubmit();
+    if (held.submitted) form.requestSubmit();
   }, []);
 
   useEffect(() => {
