@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, failedRequestLog, logIn, TOKEN_KEY, test } from './fixtures';
-import { panelExpiryEndsTheSession, twoTabsFollowEachOther } from './flows';
+import { panelExpiryEndsTheSession } from './flows';
 
 async function csrfCookie(page: Page): Promise<string | null> {
   const cookies = await page.context().cookies();
@@ -38,8 +38,21 @@ test('logs in with cookies, keeps the session over a reload, and logs out throug
   await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
 });
 
-test('follows a logout and a login in another tab', ({ context }) =>
-  twoTabsFollowEachOther(context));
+test('follows a logout and a login in another tab', async ({ page }) => {
+  await page.goto('/login');
+  await logIn(page);
+  await expect(page.getByRole('heading', { name: 'Welcome, alesanchezr!' })).toBeVisible();
+  const other = await page.context().newPage();
+  await other.goto('/profile');
+  await expect(other.getByText('alesanchezr', { exact: true }).first()).toBeVisible();
+
+  await other.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByText('You logged out in another tab.')).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+
+  await logIn(other, 'ada', 'lovelace1815');
+  await expect(page.getByRole('heading', { name: 'Welcome, ada!' })).toBeVisible();
+});
 
 test.describe('the Mock API panel', () => {
   test.use({ allowConsoleErrors: [failedRequestLog(401)] });

@@ -7,7 +7,6 @@
  */
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { appLoopbackOrigin, BACKENDS, SIBLING_DOMAIN, type BackendName } from '../topology';
-import { twoTabsFollowEachOther } from '../../e2e/flows';
 import { expect, failedRequestLog, logIn, seedIdentifier, test } from './fixtures';
 
 /** A JWT as it would show if a script could read one: a base64url JSON header and payload. */
@@ -254,8 +253,23 @@ for (const { backend, title, flows, cookieDomain } of DEPLOYMENTS) {
     }
 
     if (flows.includes('two tabs')) {
-      test('two tabs follow each other’s logout and login', ({ context }) =>
-        twoTabsFollowEachOther(context));
+      test('two tabs follow each other’s logout and login', async ({ context }) => {
+        const first = await context.newPage();
+        const second = await context.newPage();
+        await first.goto('/login');
+        await logIn(first);
+        await expect(welcome(first, 'alesanchezr')).toBeVisible();
+        await second.goto('/profile');
+        await expect(profileOf(second, 'alesanchezr')).toBeVisible();
+
+        await first.getByRole('button', { name: 'Log out' }).click();
+
+        await expect(second).toHaveURL(/\/login/);
+        await expect(second.getByText('You logged out in another tab.')).toBeVisible();
+
+        await logIn(first, 'ada', 'lovelace1815');
+        await expect(welcome(second, 'ada')).toBeVisible();
+      });
     }
   });
 }
