@@ -5,7 +5,7 @@
  * httpOnly cookies always asks: only the server can clear them.
  */
 import { endSession } from '../auth/session';
-import { getToken, peekCsrfCookie, refreshToken } from '../auth/token-storage';
+import { getToken, refreshToken } from '../auth/token-storage';
 import { cookieMode } from '../config/cookie-mode';
 import { COOKIE_SESSIONS, env } from '../config/env';
 import { resolveApiUrl, sendRequest } from './http';
@@ -14,24 +14,16 @@ import { resolveApiUrl, sendRequest } from './http';
 // and its token is gone from this browser.
 const ignoreFailure = () => undefined;
 
-/** Asks the server to clear a cookie session's cookies, which only it can. */
-function clearCookiesOnServer(csrf: string | null): void {
+/**
+ * Asks the server to clear a cookie session's cookies, which only it can. Also for a renewal or a
+ * password change whose answer set them again after the session had ended here.
+ */
+export function clearCookiesOnServer(csrf: string | null): void {
   sendRequest(resolveApiUrl(cookieMode().logoutPath), null, {
     method: 'POST',
     csrf,
     parse: () => undefined,
   }).catch(ignoreFailure);
-}
-
-/**
- * Whether the session ended (Log out, here or in another tab) while a request that issues new
- * tokens (a renewal, a password change) was on its way: its answer must not start it again. A
- * cookie session's answer has set the cookies again already, and the server is asked to clear them.
- */
-export function endedMeanwhile(): boolean {
-  if (getToken() !== null) return false;
-  if (COOKIE_SESSIONS) clearCookiesOnServer(peekCsrfCookie());
-  return true;
 }
 
 export function logOut(): void {

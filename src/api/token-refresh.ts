@@ -18,7 +18,7 @@ import {
 } from '../auth/token-storage';
 import { cookieMode } from '../config/cookie-mode';
 import { COOKIE_SESSIONS, env } from '../config/env';
-import { endedMeanwhile } from './logout';
+import { clearCookiesOnServer } from './logout';
 import { ApiError } from './api-error';
 import { resolveApiUrl, sendRequest } from './http';
 
@@ -116,7 +116,11 @@ async function renewCookie(expiredToken: string, refreshCsrf: string): Promise<s
     csrf: peekCsrfCookie('refresh') ?? refreshCsrf,
     parse: () => undefined,
   });
-  if (endedMeanwhile()) return null;
+  if (getToken() === null) {
+    // Logged out while the renewal was on its way, and its answer set the cookies again.
+    clearCookiesOnServer(peekCsrfCookie());
+    return null;
+  }
   takeRenewedCookie();
   const renewed = getToken();
   if (renewed !== expiredToken) return renewed;

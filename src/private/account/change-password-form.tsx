@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { changePassword } from '../../api/account-endpoints';
 import type { SessionStart } from '../../api/endpoints';
-import { endedMeanwhile } from '../../api/logout';
+import { clearCookiesOnServer } from '../../api/logout';
 import { startSession } from '../../auth/session';
-import { env } from '../../config/env';
+import { getToken, peekCsrfCookie } from '../../auth/token-storage';
+import { COOKIE_SESSIONS, env } from '../../config/env';
 import { useMessages } from '../../i18n/messages';
 import { usePasswordResetMessages } from '../../i18n/password-reset-messages';
 import { usePrivateMessages } from '../../i18n/private-messages';
@@ -43,7 +44,12 @@ export function ChangePasswordForm() {
 
   const onDone = useCallback(
     ({ tokens }: SessionStart) => {
-      if (endedMeanwhile()) return;
+      // Logged out while the change was on its way: its new tokens must not log back in (and
+      // cookies it set again, only the server can clear).
+      if (getToken() === null) {
+        if (COOKIE_SESSIONS) clearCookiesOnServer(peekCsrfCookie());
+        return;
+      }
       const started = startSession(tokens, (token) => {
         if (user !== undefined) seedSession(token, user);
       });
