@@ -30,10 +30,10 @@ interface Framework {
 
 const FRAMEWORKS: Record<ApiProfile, Framework> = {
   'flask-jwt-extended': {
-    modules: 'flask, flask_cors, jwt',
+    modules: 'flask, flask_cors, jwt, pyotp, fido2',
     install:
-      'apt-get install -y python3-flask python3-flask-cors python3-jwt; elsewhere: ' +
-      'pip install -r examples/flask-api/requirements.txt',
+      'apt-get install -y python3-flask python3-flask-cors python3-jwt python3-pyotp ' +
+      'python3-fido2; elsewhere: pip install -r examples/flask-api/requirements.txt',
     secretSetting: 'JWT_SECRET_KEY',
     command: (python, port) => [
       python,

@@ -7,9 +7,10 @@ POST /token and GET /protected as in the tutorial (the identity is str(user.id):
 later reject a number), POST /refresh when REFRESH_TOKENS=true, POST /signup unless SIGNUP=false,
 POST /logout, which puts the token on a blocklist, and the account routes unless
 PASSWORD_RESET=false: POST /password-reset and /password-reset/confirm, POST /password (change)
-and POST /logout-everywhere. With TOKEN_LOCATION=cookies the tokens travel in httpOnly cookies
-with flask-jwt-extended's CSRF double submit instead of the Authorization header. Settings come
-from the environment; see README.md.
+and POST /logout-everywhere. Two-step verification (/2fa, POST /token/2fa; two_factor.py) and
+passkeys (/webauthn; passkeys.py). With TOKEN_LOCATION=cookies the tokens travel in httpOnly
+cookies with flask-jwt-extended's CSRF double submit instead of the Authorization header. Settings
+come from the environment; see README.md.
 """
 import logging
 import os
@@ -35,9 +36,12 @@ from flask_jwt_extended import (
 )
 from flask_jwt_extended.exceptions import CSRFError
 
+from bodies import read_strings
 from mailer import send_mail
+from passkeys import add_passkey_routes
 from password_policy import password_problem
 from password_resets import RateLimit, ResetTokens
+from two_factor import add_two_factor_routes
 from users import UserStore
 
 DEFAULT_CORS_ORIGINS = ",".join(
@@ -103,20 +107,6 @@ def read_credentials(field, signup=False):
     return (identifier, password), None
 
 
-def read_strings(*names):
-    """The body's string fields `names`, or the 400 answer naming the first one missing or empty."""
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        return None, (jsonify(msg="The request body must be a JSON object"), 400)
-    values = []
-    for name in names:
-        value = body.get(name)
-        if not isinstance(value, str) or value == "":
-            return None, (jsonify(msg=f"{name} must be a non-empty string"), 400)
-        values.append(value)
-    return values, None
-
-
 def create_app():
     app = Flask(__name__)
     app.config["JWT_SECRET_KEY"] = os.environ.get("JWT_SECRET_KEY", "change-me-in-production")
@@ -153,7 +143,8 @@ def create_app():
         return token
 
     def login_answer(user):
-        """POST /token's answer; POST /password answers the same."""
+        """The answer of every way to log in (POST /token, /token/2fa, /webauthn/login/complete);
+        POST /password answers the same."""
         access = issue(create_access_token, user)
         refresh = issue(create_refresh_token, user) if issue_refresh_tokens else None
         if in_cookies:
@@ -181,6 +172,11 @@ def create_app():
     def is_revoked(jwt_header, jwt_data):
         if jwt_data["jti"] in revoked_jtis:
             return True
+        # A login's mfa_token is signed with the same key, and flask-jwt-extended refuses only a
+        # refresh token where an access token goes: without this, the password alone would open
+        # every protected route.
+        if jwt_data["type"] not in ("access", "refresh"):
+            return True
         user = load_user(jwt_header, jwt_data)
         if user is None:
             return False
@@ -189,6 +185,8 @@ def create_app():
         return issued < user.tokens_valid_after
 
     api = Blueprint("api", __name__)
+    second_step = add_two_factor_routes(api, users, field, login_answer)
+    add_passkey_routes(api, users, field, login_answer, second_step)
 
     @api.post("/token")
     def create_token():
@@ -198,7 +196,8 @@ def create_app():
         user = users.authenticate(field, *credentials)
         if user is None:
             return jsonify(msg=f"Bad {field} or password"), 401
-        return login_answer(user)
+        ask_code = second_step(user)
+        return login_answer(user) if ask_code is None else ask_code
 
     @api.get("/protected")
     @jwt_required()
