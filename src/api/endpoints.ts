@@ -6,6 +6,7 @@ import { cookieMode } from '../config/cookie-mode';
 import { COOKIE_SESSIONS, env } from '../config/env';
 import type { Credentials, CurrentUser, LoginResult } from '../backends/api-dialect';
 import type { SessionTokens } from '../auth/session';
+import { expectString, isRecord } from '../lib/parse';
 import { apiRequest } from './api-client';
 
 export type { Credentials, CurrentUser } from '../backends/api-dialect';
@@ -30,15 +31,33 @@ export function sessionStartParser(parse: (data: unknown) => LoginResult) {
   };
 }
 
-export function requestToken(
-  credentials: Credentials,
-  signal?: AbortSignal,
-): Promise<SessionStart> {
+/** A password (or a passkey without user verification) that needs a second step to log in. */
+export interface SecondStepNeeded {
+  /** Carries the login to the second step: short-lived, and no access token. */
+  mfaToken: string;
+}
+
+/** A login's answer: a session, or the second step it needs first. */
+export type LoginAnswer = SessionStart | SecondStepNeeded;
+
+export const needsSecondStep = (answer: LoginAnswer): answer is SecondStepNeeded =>
+  'mfaToken' in answer;
+
+/** Reads a login's answer, which asks for the second step when the account has it on. */
+export function loginAnswerParser(parse: (data: unknown) => LoginResult) {
+  const sessionStart = sessionStartParser(parse);
+  return (data: unknown): LoginAnswer =>
+    isRecord(data) && data.mfa_required === true
+      ? { mfaToken: expectString(data, 'mfa_token', 'the login answer') }
+      : sessionStart(data);
+}
+
+export function requestToken(credentials: Credentials, signal?: AbortSignal): Promise<LoginAnswer> {
   const { login } = env.dialect;
   return apiRequest(login.path, {
     method: 'POST',
     body: login.body(credentials, env.loginIdentifier),
-    parse: sessionStartParser(login.parse),
+    parse: loginAnswerParser(login.parse),
     authenticated: false,
     signal,
   });

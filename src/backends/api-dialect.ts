@@ -109,6 +109,24 @@ export interface CookieSession {
   logoutPath: string;
 }
 
+/**
+ * Two-step verification (TOTP with recovery codes) and passkeys (WebAuthn): the reference Flask
+ * backend's routes (docs/api/flask-jwt-extended.md).
+ */
+export interface FactorRoutes {
+  /** GET: whether two-step verification is on; `/setup`, `/enable` and `/disable` below it. */
+  twoFactor: string;
+  /** The login's second step: the password step's `mfa_token` with a code or a recovery code. */
+  secondStep: string;
+  /** WebAuthn: `/register/…`, `/credentials`, `/login/…` below it. */
+  passkeys: string;
+  /** What a refusal of the second step means: a wrong code, or a step that cannot go on. */
+  secondStepRefusal: (refusal: Refusal) => SecondStepRefusal | null;
+}
+
+/** A wrong code; a step timed out (or already used); or too many wrong codes for one step. */
+export type SecondStepRefusal = 'wrong-code' | 'expired' | 'too-many';
+
 export interface ApiDialect {
   profile: ApiProfile;
   /** What people can log in with, as VITE_LOGIN_IDENTIFIER says. */
@@ -148,6 +166,8 @@ export interface ApiDialect {
    * none.
    */
   account: AccountRoutes | null;
+  /** Two-step verification and passkeys; null where the backend has neither. */
+  factors: FactorRoutes | null;
   /** Reads an error answer's body. */
   readError: (body: unknown) => ServerError;
   /**
@@ -174,5 +194,8 @@ export function dialectPaths(dialect: ApiDialect): string[] {
     dialect.account?.resetConfirm.path,
     dialect.account?.passwordChange.path,
     dialect.account?.logoutEverywhere.path,
+    dialect.factors?.twoFactor,
+    dialect.factors?.secondStep,
+    dialect.factors?.passkeys,
   ].filter((path): path is string => path !== undefined);
 }

@@ -74,6 +74,7 @@ export const fastapi = {
     refusesNewPassword: ({ status, serverMessage }) =>
       status === 400 && serverMessage?.startsWith('This password ') === true,
   },
+  factors: null,
   // A 422's `detail` is a list of validation errors: no sentence to show.
   readError: (body) => ({ serverMessage: stringField(body, 'detail') }),
   rejection({ status, serverMessage }, expiredByExp) {

@@ -88,6 +88,17 @@ export const flaskJwtExtended = {
     refusesNewPassword: ({ status, serverMessage }) =>
       status === 400 && serverMessage?.startsWith('This password ') === true,
   },
+  factors: {
+    twoFactor: '/2fa',
+    secondStep: '/token/2fa',
+    passkeys: '/webauthn',
+    secondStepRefusal({ status, serverMessage }) {
+      if (status === 429) return 'too-many';
+      if (status === 401 && serverMessage === 'Invalid code') return 'wrong-code';
+      // flask-jwt-extended's words for the step's token: timed out, used, or not one we issued.
+      return status === 401 || status === 422 ? 'expired' : null;
+    },
+  },
   readError: (body) => ({ serverMessage: stringField(body, 'msg') }),
   rejection({ status, serverMessage }) {
     if (status !== 401 && status !== 422) return null;

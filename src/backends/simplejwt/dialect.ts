@@ -104,6 +104,7 @@ export const simplejwt = {
     refusesNewPassword: ({ status, serverMessage }) =>
       status === 400 && isValidatorMessage(serverMessage),
   },
+  factors: null,
   readError: (body) => ({
     serverMessage:
       tokenRefusal(body) ?? stringField(body, 'detail') ?? firstFieldMessage(body, ACCOUNT_FIELDS),
