@@ -50,6 +50,8 @@ export default defineConfig(({ command, mode, isPreview }) => {
     __GATEHOUSE_API_LOGOUT__: JSON.stringify(features.apiLogout),
     __GATEHOUSE_PASSWORD_RESET__: JSON.stringify(features.passwordReset),
     __GATEHOUSE_TOKEN_STORAGE__: JSON.stringify(features.tokenStorage),
+    __GATEHOUSE_TWO_FACTOR__: JSON.stringify(features.twoFactor),
+    __GATEHOUSE_PASSKEYS__: JSON.stringify(features.passkeys),
   };
   return {
     plugins: [
@@ -64,7 +66,17 @@ export default defineConfig(({ command, mode, isPreview }) => {
     ],
     define,
     // Every browser of Vite's default target (baseline widely available) preloads modules itself.
-    build: { modulePreload: { polyfill: false } },
+    build: {
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        output: {
+          // Everything the first page runs in one file. Left to itself, Rolldown (1.2) moves
+          // modules that lazy chunks share with the entry into chunks of their own, which /login
+          // then loads as extra requests (rolldown/rolldown#10731).
+          codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+        },
+      },
+    },
     // No security headers here: the dev server's React refresh needs an inline script.
     server: {
       host: '127.0.0.1',
@@ -84,8 +96,18 @@ export default defineConfig(({ command, mode, isPreview }) => {
           test: {
             name: 'app',
             include: ['src/**/*.test.{ts,tsx}', 'vite-plugins/**/*.test.ts'],
-            exclude: ['src/**/*.cookie.test.{ts,tsx}'],
+            exclude: ['src/**/*.cookie.test.{ts,tsx}', 'src/**/*.factors.test.{ts,tsx}'],
           },
+        },
+        // Two-step verification and passkeys as a build with both switched on shows them.
+        {
+          extends: true,
+          define: {
+            ...define,
+            __GATEHOUSE_TWO_FACTOR__: 'true',
+            __GATEHOUSE_PASSKEYS__: 'true',
+          },
+          test: { name: 'factors', include: ['src/**/*.factors.test.{ts,tsx}'] },
         },
         // The session in httpOnly cookies is a build of its own (its code is left out of the
         // others), so its tests run as that build.

@@ -17,6 +17,8 @@ export default defineConfig({
     __GATEHOUSE_API_LOGOUT__: 'false',
     __GATEHOUSE_PASSWORD_RESET__: 'true',
     __GATEHOUSE_TOKEN_STORAGE__: '"localStorage"',
+    __GATEHOUSE_TWO_FACTOR__: 'true',
+    __GATEHOUSE_PASSKEYS__: 'true',
   },
   test: {
     include: ['backend-tests/**/*.test.ts'],

@@ -9,6 +9,8 @@ interface ImportMetaEnv {
   readonly VITE_API_LOGOUT?: string;
   readonly VITE_PASSWORD_RESET?: string;
   readonly VITE_TOKEN_STORAGE?: string;
+  readonly VITE_TWO_FACTOR?: string;
+  readonly VITE_PASSKEYS?: string;
 }
 
 interface ImportMeta {
@@ -38,3 +40,9 @@ declare const __GATEHOUSE_API_LOGOUT__: boolean;
 
 /** VITE_TOKEN_STORAGE, validated by vite.config.ts: `"localStorage"` (default) or `"cookie"`. */
 declare const __GATEHOUSE_TOKEN_STORAGE__: import('./config/env-rules').TokenStorage;
+
+/** VITE_TWO_FACTOR resolved by vite.config.ts (default false). */
+declare const __GATEHOUSE_TWO_FACTOR__: boolean;
+
+/** VITE_PASSKEYS resolved by vite.config.ts (default false). */
+declare const __GATEHOUSE_PASSKEYS__: boolean;

@@ -207,6 +207,8 @@ describe('parseFeatureEnv (what the app offers)', () => {
         apiLogout: false,
         passwordReset: true,
         tokenStorage: 'localStorage',
+        twoFactor: false,
+        passkeys: false,
       },
     });
   });
@@ -254,6 +256,8 @@ describe('parseFeatureEnv (what the app offers)', () => {
         apiLogout: true,
         passwordReset: true,
         tokenStorage: 'localStorage',
+        twoFactor: false,
+        passkeys: false,
       },
     });
   });
@@ -276,6 +280,30 @@ describe('parseFeatureEnv (what the app offers)', () => {
     }
     expect(problemOf(parseFeatureEnv({ VITE_TOKEN_STORAGE: 'session' }))).toBe(
       'VITE_TOKEN_STORAGE must be one of "localStorage", "cookie", got "session".',
+    );
+  });
+
+  it('offers two-step verification and passkeys with flask-jwt-extended only, off by default', () => {
+    expect(parseFeatureEnv({ VITE_TWO_FACTOR: 'true', VITE_PASSKEYS: ' TRUE ' })).toMatchObject({
+      ok: true,
+      value: { twoFactor: true, passkeys: true },
+    });
+    for (const profile of ['fastapi', 'simplejwt']) {
+      expect(
+        problemOf(parseFeatureEnv({ VITE_API_PROFILE: profile, VITE_TWO_FACTOR: 'true' })),
+      ).toBe(
+        `VITE_TWO_FACTOR=true needs the two-step verification routes of the reference Flask ` +
+          `backend, and the ${profile} profile has none. Leave VITE_TWO_FACTOR unset or set it to false.`,
+      );
+      expect(
+        problemOf(parseFeatureEnv({ VITE_API_PROFILE: profile, VITE_PASSKEYS: 'true' })),
+      ).toMatch(/^VITE_PASSKEYS=true needs the passkey routes/);
+      expect(parseFeatureEnv({ VITE_API_PROFILE: profile, VITE_PASSKEYS: 'false' })).toMatchObject({
+        ok: true,
+      });
+    }
+    expect(problemOf(parseFeatureEnv({ VITE_PASSKEYS: 'yes' }))).toBe(
+      'VITE_PASSKEYS must be "true" or "false", got "yes".',
     );
   });
 

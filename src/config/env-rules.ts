@@ -99,6 +99,10 @@ export interface FeatureEnv {
   passwordReset: boolean;
   /** VITE_TOKEN_STORAGE: where the tokens live, `localStorage` or httpOnly cookies. */
   tokenStorage: TokenStorage;
+  /** VITE_TWO_FACTOR: the account page's two-step verification (TOTP) section. */
+  twoFactor: boolean;
+  /** VITE_PASSKEYS: Sign in with a passkey on /login, and the account page's passkeys. */
+  passkeys: boolean;
 }
 
 export const TOKEN_STORAGES = ['localStorage', 'cookie'] as const;
@@ -125,6 +129,8 @@ export function parseFeatureEnv(raw: {
   VITE_API_LOGOUT?: string;
   VITE_PASSWORD_RESET?: string;
   VITE_TOKEN_STORAGE?: string;
+  VITE_TWO_FACTOR?: string;
+  VITE_PASSKEYS?: string;
 }): Parsed<FeatureEnv> {
   const apiProfile = oneOf('VITE_API_PROFILE', API_PROFILES, raw.VITE_API_PROFILE);
   if (!apiProfile.ok) return apiProfile;
@@ -192,6 +198,10 @@ export function parseFeatureEnv(raw: {
         `VITE_TOKEN_STORAGE unset or set it to localStorage.`,
     };
   }
+  const twoFactor = factorFlag('VITE_TWO_FACTOR', raw.VITE_TWO_FACTOR, 'two-step verification');
+  if (!twoFactor.ok) return twoFactor;
+  const passkeys = factorFlag('VITE_PASSKEYS', raw.VITE_PASSKEYS, 'passkey');
+  if (!passkeys.ok) return passkeys;
   return {
     ok: true,
     value: {
@@ -201,8 +211,23 @@ export function parseFeatureEnv(raw: {
       apiLogout: apiLogout.value,
       passwordReset: passwordReset.value,
       tokenStorage: tokenStorage.value,
+      twoFactor: twoFactor.value,
+      passkeys: passkeys.value,
     },
   };
+
+  // Off by default: the tutorial's backend has neither. A login's second step is answered
+  // whatever the switches say; they add what sets the factors up.
+  function factorFlag(name: string, value: string | undefined, what: string): Parsed<boolean> {
+    const flag = parseFlag(name, value, false);
+    if (!flag.ok || !flag.value || dialect.factors !== null) return flag;
+    return {
+      ok: false,
+      problem:
+        `${name}=true needs the ${what} routes of the reference Flask backend, and the ` +
+        `${apiProfile.value} profile has none. Leave ${name} unset or set it to false.`,
+    };
+  }
 }
 
 const PROXY_SHAPE = 'an origin (scheme, host and port) with no path, such as http://127.0.0.1:5000';

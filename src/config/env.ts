@@ -32,6 +32,10 @@ export interface AppEnv {
   tokenStorage: TokenStorage;
   /** The backend's cookie mode, in a build with cookie sessions; null in the others. */
   cookieSession: CookieSession | null;
+  /** Whether the account page sets up two-step verification (TOTP and recovery codes). */
+  twoFactor: boolean;
+  /** Whether /login offers Sign in with a passkey, and the account page manages passkeys. */
+  passkeys: boolean;
 }
 
 // Comparisons of a build-time constant rather than a lookup in backends/registry.ts: the bundler
@@ -51,6 +55,12 @@ const builtDialect: ApiDialect =
  */
 export const COOKIE_SESSIONS: boolean = __GATEHOUSE_TOKEN_STORAGE__ === 'cookie';
 
+/**
+ * Whether /login offers passkeys (VITE_PASSKEYS). A constant like COOKIE_SESSIONS: the login page's
+ * first load carries the passkey button's slot only in the builds that offer it.
+ */
+export const PASSKEYS: boolean = __GATEHOUSE_PASSKEYS__;
+
 export const env: AppEnv = {
   apiUrl: __GATEHOUSE_API_URL__,
   dialect: builtDialect,
@@ -61,4 +71,6 @@ export const env: AppEnv = {
   tokenStorage: __GATEHOUSE_TOKEN_STORAGE__,
   // Only flask-jwt-extended has one: vite.config.ts refuses cookie sessions with the others.
   cookieSession: COOKIE_SESSIONS ? flaskCookieSession : null,
+  twoFactor: __GATEHOUSE_TWO_FACTOR__,
+  passkeys: PASSKEYS,
 };

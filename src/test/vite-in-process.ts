@@ -21,6 +21,8 @@ const VARIABLES = [
   'VITE_API_LOGOUT',
   'VITE_PASSWORD_RESET',
   'VITE_TOKEN_STORAGE',
+  'VITE_TWO_FACTOR',
+  'VITE_PASSKEYS',
 ] as const;
 export type ViteVariables = Partial<Record<(typeof VARIABLES)[number], string>>;
 
