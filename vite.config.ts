@@ -107,7 +107,13 @@ export default defineConfig(({ command, mode, isPreview }) => {
             __GATEHOUSE_TWO_FACTOR__: 'true',
             __GATEHOUSE_PASSKEYS__: 'true',
           },
-          test: { name: 'factors', include: ['src/**/*.factors.test.{ts,tsx}'] },
+          test: {
+            name: 'factors',
+            include: ['src/**/*.factors.test.{ts,tsx}'],
+            // Each test drives real ceremonies (HMAC codes, ECDSA keys) through the whole app:
+            // on two busy cores the first of a file, which also loads the pages, needs more than 5 s.
+            testTimeout: 15_000,
+          },
         },
         // The session in httpOnly cookies is a build of its own (its code is left out of the
         // others), so its tests run as that build.

@@ -2,7 +2,7 @@
 import { act, render } from '@testing-library/react';
 import { StrictMode } from 'react';
 import userEvent from '@testing-library/user-event';
-import { requestToken } from '../api/endpoints';
+import { needsSecondStep, requestToken } from '../api/endpoints';
 import { startSession } from '../auth/session';
 import { App } from '../app/app';
 import { setToken } from '../auth/token-storage';
@@ -32,10 +32,12 @@ export function mockUser(username: string): SeedUser {
  */
 export async function logInAs(username: string): Promise<string> {
   const user = mockUser(username);
-  const { tokens } = await requestToken({
+  const answer = await requestToken({
     identifier: user[env.loginIdentifier],
     password: user.password,
   });
+  if (needsSecondStep(answer)) throw new Error(`${username} has two-step verification on`);
+  const { tokens } = answer;
   if (tokens !== null) {
     setToken(tokens.token);
     return tokens.token;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import type { Credentials } from '../../api/endpoints';
 import { useSessionEndReason } from '../../auth/use-session';
-import { env } from '../../config/env';
+import { env, PASSKEYS } from '../../config/env';
 import { privateApp } from '../../guard/private-app-loader';
 import { takeHeldSubmit } from '../../lib/early-submit';
 import { formFields } from '../../lib/form-fields';
@@ -10,6 +10,8 @@ import { PasswordField } from '../../ui/password-field';
 import { SubmitButton } from '../../ui/submit-button';
 import type { LoginProblem } from './describe-login-failure';
 import { loginRequest } from './login-request-loader';
+import { PasskeySlot } from './passkey-slot';
+import { secondStep } from './second-step-loader';
 import { useLogin } from './use-login';
 
 function missingFieldProblem(
@@ -48,7 +50,9 @@ export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps)
   const { login } = messages;
   const field = env.loginIdentifier;
   const [validation, setValidation] = useState<LoginProblem | null>(null);
-  const { state, logIn } = useLogin();
+  const { state, logIn, settle } = useLogin();
+  // Kept for the way back from the second step, which renders the form afresh.
+  const [identifier, setIdentifier] = useState(signedUp);
   const endReason = useSessionEndReason();
 
   const formRef = useRef<HTMLFormElement>(null);
@@ -97,8 +101,21 @@ export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps)
     const credentials = readCredentials(event.currentTarget);
     const missing = missingFieldProblem(credentials.identifier, credentials.password, messages);
     setValidation(missing);
+    setIdentifier(credentials.identifier);
     if (missing === null) void logIn(credentials);
   };
+
+  const step = secondStep.getState();
+  // The login request downloads the second step before it asks for it.
+  if (state.status === 'second-step' && step.status === 'loaded') {
+    return (
+      <step.module.SecondStepForm
+        mfaToken={state.mfaToken}
+        identifier={state.identifier}
+        onOutcome={settle}
+      />
+    );
+  }
 
   const sessionNotice = endReason === null ? null : messages.sessionEnded[endReason];
   // A logout the person chose is news, not an error; an ended session is something to act on.
@@ -154,10 +171,11 @@ export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps)
           id="login-identifier"
           name={field}
           type={field === 'email' ? 'email' : 'text'}
-          autoComplete="username"
+          // `webauthn`: browsers offer the person's passkeys among the suggestions.
+          autoComplete={PASSKEYS ? 'username webauthn' : 'username'}
           autoCapitalize="none"
           spellCheck={false}
-          defaultValue={signedUp}
+          defaultValue={identifier}
           aria-invalid={problem?.focus === 'identifier' || undefined}
           aria-describedby={problem?.focus === 'identifier' ? alertId : undefined}
         />
@@ -174,6 +192,7 @@ export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps)
       />
 
       <SubmitButton pending={pending} label={login.submit} pendingText={login.pending} />
+      {PASSKEYS ? <PasskeySlot onOutcome={settle} /> : null}
     </form>
   );
 }

@@ -8,7 +8,9 @@ export type LoginState =
   | { status: 'idle' }
   | { status: 'pending' }
   /** `describe` says what went wrong in the language the page is in when it renders. */
-  | { status: 'failed'; describe: (messages: Messages) => LoginProblem };
+  | { status: 'failed'; describe: (messages: Messages) => LoginProblem }
+  /** The password was right; the account asks for a code too. */
+  | { status: 'second-step'; mfaToken: string; identifier: string | null };
 
 const codeNotDownloaded = (messages: Messages): LoginProblem => ({
   text: messages.errors.network,
@@ -17,7 +19,8 @@ const codeNotDownloaded = (messages: Messages): LoginProblem => ({
 
 /**
  * The one login request. A second submit while one is in flight is ignored, and leaving the page
- * cancels the request, so a late answer cannot log someone in behind their back.
+ * cancels the request, so a late answer cannot log someone in behind their back. `settle` takes
+ * the outcome of a login made another way (a passkey), or goes back from the second step.
  */
 export function useLogin() {
   const [state, setState] = useState<LoginState>({ status: 'idle' });
@@ -36,16 +39,19 @@ export function useLogin() {
     inFlight.current = controller;
     setState({ status: 'pending' });
     try {
-      const describe = await loginRequest.preload().then(
+      const outcome = await loginRequest.preload().then(
         (request) => request.requestLogin(credentials, controller.signal),
         // The login code itself did not arrive: as far as anyone can tell, the network is down.
-        () => (controller.signal.aborted ? null : codeNotDownloaded),
+        () =>
+          controller.signal.aborted
+            ? null
+            : { status: 'failed' as const, describe: codeNotDownloaded },
       );
-      if (describe !== null) setState({ status: 'failed', describe });
+      if (outcome !== null) setState(outcome);
     } finally {
       if (inFlight.current === controller) inFlight.current = null;
     }
   }, []);
 
-  return { state, logIn };
+  return { state, logIn, settle: setState };
 }
