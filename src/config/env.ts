@@ -61,6 +61,9 @@ export const COOKIE_SESSIONS: boolean = __GATEHOUSE_TOKEN_STORAGE__ === 'cookie'
  */
 export const PASSKEYS: boolean = __GATEHOUSE_PASSKEYS__;
 
+/** Whether the account page sets up two-step verification (VITE_TWO_FACTOR); a constant too. */
+export const TWO_FACTOR: boolean = __GATEHOUSE_TWO_FACTOR__;
+
 export const env: AppEnv = {
   apiUrl: __GATEHOUSE_API_URL__,
   dialect: builtDialect,
@@ -71,6 +74,6 @@ export const env: AppEnv = {
   tokenStorage: __GATEHOUSE_TOKEN_STORAGE__,
   // Only flask-jwt-extended has one: vite.config.ts refuses cookie sessions with the others.
   cookieSession: COOKIE_SESSIONS ? flaskCookieSession : null,
-  twoFactor: __GATEHOUSE_TWO_FACTOR__,
+  twoFactor: TWO_FACTOR,
   passkeys: PASSKEYS,
 };

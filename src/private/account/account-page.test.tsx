@@ -5,7 +5,7 @@ import { getToken } from '../../auth/token-storage';
 import { apiPath } from '../../mock-api/handlers';
 import { mockServer } from '../../mock-api/node';
 import { currentUrl, logInAs, renderApp } from '../../test/render-app';
-import { recordJsonBodies } from '../../test/requests';
+import { recordJsonBodies, recordRequests } from '../../test/requests';
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
@@ -32,6 +32,16 @@ describe('the account page', () => {
 
     expect(await screen.findByRole('heading', { name: 'Change password' })).toBeVisible();
     expect(currentUrl()).toBe('/account');
+  });
+
+  it('has no two-step verification or passkeys in a build without them', async () => {
+    const requests = recordRequests();
+    await renderApp({ route: '/account', as: 'ada' });
+
+    expect(await screen.findByRole('heading', { name: 'Change password' })).toBeVisible();
+    expect(screen.queryByRole('heading', { name: 'Two-step verification' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Passkeys' })).toBeNull();
+    expect(requests.filter((request) => /\/2fa|\/webauthn/.test(request))).toEqual([]);
   });
 
   it('changes the password: this tab stays logged in, a token from before is revoked', async () => {
