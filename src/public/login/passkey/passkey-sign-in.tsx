@@ -56,8 +56,7 @@ async function signInWithPasskey(autofill: boolean): Promise<LoginOutcome | Prob
   }
 }
 
-const passkeysOffered = () =>
-  browserSupportsWebAuthn() && passkeysWorkAt(window.location.hostname);
+const passkeysOffered = () => browserSupportsWebAuthn() && passkeysWorkAt(window.location.hostname);
 
 const isProblem = (result: LoginOutcome | Problem | null): result is Problem =>
   typeof result === 'string' || result instanceof Error;
