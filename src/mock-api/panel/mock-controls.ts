@@ -1,10 +1,16 @@
 /**
- * What the Mock API panel can do to the mock server: its settings, and the actions on the app's
- * current token. Plain module, so the panel stays a thin view of it.
+ * What the Mock API panel can do to the mock server: its settings, the actions on the app's
+ * current token, and each user's second factors. Plain module, so the panel stays a thin view of
+ * it.
  */
 import type { MockMail } from '../server/mock-accounts';
 import type { MockConfigStore } from '../server/mock-config';
-import { MOCK_ACCOUNTS_STORAGE_KEY } from '../server/mock-persistence';
+import { factorSummaries, resetFactorsOf, type UserFactorSummary } from '../server/mock-factors';
+import {
+  MOCK_ACCOUNTS_STORAGE_KEY,
+  MOCK_FACTORS_STORAGE_KEY,
+  MOCK_USERS_STORAGE_KEY,
+} from '../server/mock-persistence';
 import {
   expireToken,
   resetMockServerState,
@@ -26,7 +32,21 @@ export interface MockControls {
     read: () => readonly MockMail[];
     subscribe: (listener: () => void) => () => void;
   };
+  /** Each user's two-step verification and passkeys, and a reset of them. */
+  factors: {
+    read: () => readonly UserFactorSummary[];
+    subscribe: (listener: () => void) => () => void;
+    /** Two-step verification off and the passkeys gone, for one user. */
+    reset: (userId: number) => void;
+  };
 }
+
+/** What another tab's mock writes that this panel shows. */
+const SHOWN_KEYS: readonly string[] = [
+  MOCK_ACCOUNTS_STORAGE_KEY,
+  MOCK_FACTORS_STORAGE_KEY,
+  MOCK_USERS_STORAGE_KEY,
+];
 
 /** `currentToken`: the token the app holds now. */
 export function createMockControls(
@@ -34,7 +54,10 @@ export function createMockControls(
   currentToken: () => string | null,
 ): MockControls {
   const listeners = new Set<() => void>();
+  // useSyncExternalStore wants the same snapshot until something changed.
+  let factors: readonly UserFactorSummary[] | null = null;
   const notify = () => {
+    factors = null;
     for (const listener of listeners) listener();
   };
   // The server saves through `onChange` after every change it makes: the Mailbox follows the same
@@ -44,20 +67,27 @@ export function createMockControls(
     save();
     notify();
   };
-  // A message sent in another tab (the app open twice) reaches this one through storage.
+  // A message sent or a factor set up in another tab (the app open twice) reaches this one
+  // through storage.
   const onStorage = (event: StorageEvent) => {
-    if (event.key === null || event.key === MOCK_ACCOUNTS_STORAGE_KEY) notify();
+    if (event.key === null || SHOWN_KEYS.includes(event.key)) notify();
+  };
+  const subscribe = (listener: () => void) => {
+    if (listeners.size === 0) window.addEventListener('storage', onStorage);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) window.removeEventListener('storage', onStorage);
+    };
   };
   return {
-    mailbox: {
-      read: () => state.accounts.mailbox,
-      subscribe(listener) {
-        if (listeners.size === 0) window.addEventListener('storage', onStorage);
-        listeners.add(listener);
-        return () => {
-          listeners.delete(listener);
-          if (listeners.size === 0) window.removeEventListener('storage', onStorage);
-        };
+    mailbox: { read: () => state.accounts.mailbox, subscribe },
+    factors: {
+      read: () => (factors ??= factorSummaries(state.factors, state.users)),
+      subscribe,
+      reset(userId) {
+        resetFactorsOf(state.factors, state.factorFlows, userId);
+        state.onChange();
       },
     },
     config: state.config,

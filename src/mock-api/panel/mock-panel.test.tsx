@@ -16,12 +16,15 @@ import { simplejwt } from '../../backends/simplejwt/dialect';
 import { useApiProfile } from '../../test/api-profile';
 import { logInAs } from '../../test/render-app';
 import { decodeBase64Url } from '../../emulation/base64url';
-import { createHandlers } from '../handlers';
+import { totpCode } from '../../backends/flask-jwt-extended/mock/totp';
+import { createSoftwareAuthenticator } from '../../test/software-authenticator';
+import { apiPath, createHandlers } from '../handlers';
 import { createStoredMockConfigStore, MOCK_CONFIG_STORAGE_KEY } from '../server/mock-config';
 import { createMockControls } from './mock-controls';
 import {
   keepServerStateInStorage,
   MOCK_ACCOUNTS_STORAGE_KEY,
+  MOCK_FACTORS_STORAGE_KEY,
   MOCK_TOKENS_STORAGE_KEY,
 } from '../server/mock-persistence';
 import { MockPanel } from './mock-panel';
@@ -346,5 +349,107 @@ describe('the Mock API panel’s token settings, by the build’s backend profil
     });
     expect(renewed.refresh).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(renewed.refresh).not.toBe(refreshToken);
+  });
+});
+
+/** A JSON request to the mock as ada's app would make it, with her token. */
+async function postAs(
+  token: string,
+  path: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const response = await fetch(new URL(apiPath(path), window.location.origin), {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** Two-step verification on for the user of `token`, and a passkey named `passkey`. */
+async function setUpFactors(token: string, passkey: string) {
+  const { secret } = await postAs(token, '/2fa/setup');
+  await postAs(token, '/2fa/enable', { code: await totpCode(String(secret)) });
+  const { publicKey } = await postAs(token, '/webauthn/register/begin');
+  const credential = await createSoftwareAuthenticator().register(
+    publicKey as PublicKeyCredentialCreationOptionsJSON,
+    window.location.origin,
+  );
+  await postAs(token, '/webauthn/register/complete', { credential, name: passkey });
+}
+
+describe('the Mock API panel’s two-step verification and passkeys', () => {
+  const userItem = (name: string) =>
+    within(screen.getByRole('list', { name: 'Users' }))
+      .getAllByRole('listitem')
+      .find((item) => within(item).queryByText(name, { selector: 'span' }) !== null);
+
+  it('lists each user’s factors, following the server as they change', async () => {
+    const { errors } = await openPanel();
+    const group = screen.getByRole('group', { name: 'Two-step verification and passkeys' });
+    expect(within(group).getAllByRole('listitem')).toHaveLength(4);
+    expect(userItem('ada')).toHaveTextContent('Two-step verification: off');
+    expect(userItem('ada')).toHaveTextContent('Passkeys: none');
+    expect(within(group).queryByRole('button')).not.toBeInTheDocument();
+
+    await setUpFactors(await logInAs('ada'), 'Work laptop');
+
+    await waitFor(() => {
+      expect(userItem('ada')).toHaveTextContent(
+        'Two-step verification: on, 10 recovery codes left',
+      );
+    });
+    expect(userItem('ada')).toHaveTextContent('Passkeys: Work laptop');
+    expect(userItem('alesanchezr')).toHaveTextContent('Two-step verification: off');
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('resets one user’s factors: a password alone logs in again, even after a reload', async () => {
+    const { user } = await openPanel();
+    await setUpFactors(await logInAs('ada'), 'Work laptop');
+    const firstStep = await fetch(new URL(apiPath('/token'), window.location.origin), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'ada', password: 'lovelace1815' }),
+    });
+    expect(await firstStep.json()).toMatchObject({ mfa_required: true });
+
+    await user.click(await screen.findByRole('button', { name: 'Reset factors of ada' }));
+
+    expect(userItem('ada')).toHaveTextContent('Two-step verification: off');
+    expect(userItem('ada')).toHaveTextContent('Passkeys: none');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'ada logs in with a password alone: two-step verification off, no passkeys.',
+    );
+    expect(window.localStorage.getItem(MOCK_FACTORS_STORAGE_KEY)).toBeNull();
+    const reloaded = createMockServerState(createStoredMockConfigStore());
+    keepServerStateInStorage(reloaded);
+    mockServer.use(...createHandlers(reloaded));
+    await expect(logIn()).resolves.toMatchObject({ userId: 2 });
+  });
+
+  it('shows factors another tab’s mock set up', async () => {
+    await openPanel();
+    const otherTab = createMockServerState(createStoredMockConfigStore());
+    keepServerStateInStorage(otherTab);
+    mockServer.use(...createHandlers(otherTab));
+
+    await setUpFactors(await logInAs('alesanchezr'), 'Phone');
+    window.dispatchEvent(new StorageEvent('storage', { key: MOCK_FACTORS_STORAGE_KEY }));
+
+    await waitFor(() => {
+      expect(userItem('alesanchezr')).toHaveTextContent('Passkeys: Phone');
+    });
+  });
+
+  it('is not there for a backend without factors', async () => {
+    useApiProfile('fastapi');
+    await openPanel();
+    expect(
+      screen.queryByRole('group', { name: 'Two-step verification and passkeys' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -15,6 +15,7 @@ import {
 import { Mailbox } from './mailbox';
 import type { MockControls } from './mock-controls';
 import type { TokenActionResult } from '../server/mock-server-state';
+import { UserFactors } from './user-factors';
 
 const FAILURE_LABELS: Record<MockFailureKind, string> = {
   'server-error': '500 Internal Server Error',
@@ -346,6 +347,18 @@ export function MockPanel({ controls }: { controls: MockControls }) {
 
           {env.passwordReset ? <Mailbox mailbox={controls.mailbox} /> : null}
 
+          {tokenControls.showFactors === true && (
+            <UserFactors
+              factors={controls.factors}
+              loginIdentifier={env.loginIdentifier}
+              onReset={(name) => {
+                setStatus(
+                  `${name} logs in with a password alone: two-step verification off, no passkeys.`,
+                );
+              }}
+            />
+          )}
+
           <p className="mock-panel__status" role="status">
             {status}
           </p>
@@ -354,7 +367,7 @@ export function MockPanel({ controls }: { controls: MockControls }) {
             className="mock-panel__button"
             onClick={() => {
               controls.reset();
-              setStatus('Users, tokens and settings are back to their defaults.');
+              setStatus('Users, tokens, factors and settings are back to their defaults.');
             }}
           >
             Reset users and settings

@@ -37,6 +37,11 @@ export interface MockPanelSettings {
   showRefreshTokenLifetime: (config: MockConfig) => boolean;
   /** A blocklist of access tokens: flask-jwt-extended's token_in_blocklist_loader. */
   showRevoke: boolean;
+  /**
+   * Each user's two-step verification and passkeys, with a reset: only the mocks that implement
+   * them say so.
+   */
+  showFactors?: boolean;
 }
 
 export interface BackendMock {

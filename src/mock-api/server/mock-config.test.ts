@@ -15,10 +15,12 @@ import {
 } from './mock-config';
 import {
   keepServerStateInStorage,
+  MOCK_FACTORS_STORAGE_KEY,
   MOCK_TOKENS_STORAGE_KEY,
   MOCK_USERS_STORAGE_KEY,
 } from './mock-persistence';
 import { createMockServerState, resetMockServerState } from './mock-server-state';
+import type { MockTwoStep } from './mock-factors';
 import { mockServer } from '../node';
 
 const stored = (): unknown =>
@@ -228,6 +230,67 @@ describe('keepServerStateInStorage', () => {
     otherTabWrites(null, MOCK_TOKENS_STORAGE_KEY);
     expect(state.expiredJtis.size).toBe(0);
     expect(state.revokedJtis.size).toBe(0);
+  });
+
+  it('keeps the users’ factors, pending secrets and used steps included, until a reset', () => {
+    const state = createMockServerState();
+    keepServerStateInStorage(state);
+    const twoStep: MockTwoStep = {
+      secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+      pendingSecret: null,
+      lastStep: 56_666_667,
+      recoveryCodeHashes: ['a'.repeat(64)],
+    };
+    const pending: MockTwoStep = {
+      secret: null,
+      pendingSecret: 'JBSWY3DPEHPK3PXP',
+      lastStep: null,
+      recoveryCodeHashes: [],
+    };
+    const passkey = {
+      id: 'Y3JlZGVudGlhbA',
+      userId: 2,
+      name: 'Laptop',
+      publicKey: 'pQECAyYgASFYIA',
+      signCount: 3,
+      createdAt: '2030-01-01T00:00:00Z',
+      lastUsedAt: null,
+    };
+    state.factors.twoStep.set(2, twoStep);
+    state.factors.twoStep.set(1, pending);
+    state.factors.passkeys.push(passkey);
+    state.onChange();
+
+    const reloaded = createMockServerState();
+    keepServerStateInStorage(reloaded);
+    expect(reloaded.factors.twoStep).toEqual(
+      new Map([
+        [2, twoStep],
+        [1, pending],
+      ]),
+    );
+    expect(reloaded.factors.passkeys).toEqual([passkey]);
+
+    resetMockServerState(reloaded);
+    expect(window.localStorage.getItem(MOCK_FACTORS_STORAGE_KEY)).toBeNull();
+    expect(reloaded.factors.passkeys).toEqual([]);
+  });
+
+  it('leaves out a stored factor it cannot read', () => {
+    window.localStorage.setItem(
+      MOCK_FACTORS_STORAGE_KEY,
+      JSON.stringify({
+        twoStep: [
+          [2, 'SECRET', null, 'not a step', []],
+          [3, null, null, null, []],
+        ],
+        passkeys: [{ id: 'x', userId: '2' }],
+      }),
+    );
+    const state = createMockServerState();
+    keepServerStateInStorage(state);
+    expect([...state.factors.twoStep.keys()]).toEqual([3]);
+    expect(state.factors.passkeys).toEqual([]);
   });
 
   it('starts from the seed with garbage in storage, and removes keys with nothing to keep', () => {

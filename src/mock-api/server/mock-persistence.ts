@@ -2,17 +2,32 @@
  * What the mock server remembers across reloads and tabs, in localStorage, as a real server's
  * database would: the expired and revoked token ids (`gatehouse:mock-tokens`: "Expire now" and a
  * logout's blocklist still hold after a reload), the accounts created with POST /signup
- * (`gatehouse:mock-users`), and the account changes (`gatehouse:mock-accounts`: new passwords,
- * reset links, the Mailbox, revocations), since a reset link opens a new page. The panel's Reset
+ * (`gatehouse:mock-users`), the account changes (`gatehouse:mock-accounts`: new passwords,
+ * reset links, the Mailbox, revocations), since a reset link opens a new page, and the users'
+ * second factors (`gatehouse:mock-factors`: two-step verification and passkeys). The panel's Reset
  * clears them all.
  */
 import { createMockAccountState, type MockAccountState, type MockMail } from './mock-accounts';
+import {
+  createMockFactorState,
+  type MockFactorState,
+  type MockPasskey,
+  type MockTwoStep,
+} from './mock-factors';
 import type { MockServerState } from './mock-server-state';
 import { mockUsers, type MockUser } from './users';
 
 export const MOCK_TOKENS_STORAGE_KEY = 'gatehouse:mock-tokens';
 export const MOCK_USERS_STORAGE_KEY = 'gatehouse:mock-users';
 export const MOCK_ACCOUNTS_STORAGE_KEY = 'gatehouse:mock-accounts';
+export const MOCK_FACTORS_STORAGE_KEY = 'gatehouse:mock-factors';
+
+const STORAGE_KEYS: readonly string[] = [
+  MOCK_TOKENS_STORAGE_KEY,
+  MOCK_USERS_STORAGE_KEY,
+  MOCK_ACCOUNTS_STORAGE_KEY,
+  MOCK_FACTORS_STORAGE_KEY,
+];
 
 function readJson(key: string): unknown {
   try {
@@ -162,6 +177,56 @@ function readAccounts(value: unknown): {
   return { accounts, passwords: rows<[number, string]>(stored.passwords, [isNumber, isString]) };
 }
 
+/** Each user's two-step verification as a row, and the passkeys as they are. */
+interface StoredFactors {
+  twoStep: [number, string | null, string | null, number | null, string[]][];
+  passkeys: MockPasskey[];
+}
+
+function storedFactors(factors: MockFactorState): StoredFactors {
+  return {
+    twoStep: [...factors.twoStep].map(([userId, twoStep]) => [
+      userId,
+      twoStep.secret,
+      twoStep.pendingSecret,
+      twoStep.lastStep,
+      twoStep.recoveryCodeHashes,
+    ]),
+    passkeys: factors.passkeys,
+  };
+}
+
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every(isString);
+const isNullableNumber = (value: unknown): value is number | null =>
+  value === null || isNumber(value);
+
+function isPasskey(value: unknown): value is MockPasskey {
+  if (typeof value !== 'object' || value === null) return false;
+  const passkey = value as Record<string, unknown>;
+  return (
+    ['id', 'name', 'publicKey', 'createdAt'].every((key) => isString(passkey[key])) &&
+    isNumber(passkey.userId) &&
+    isNumber(passkey.signCount) &&
+    nullableString(passkey.lastUsedAt)
+  );
+}
+
+/** What `gatehouse:mock-factors` holds, read defensively: a bad entry is left out. */
+function readFactors(value: unknown): MockFactorState {
+  const factors = createMockFactorState();
+  if (typeof value !== 'object' || value === null) return factors;
+  const stored = value as Record<string, unknown>;
+  for (const [userId, secret, pendingSecret, lastStep, recoveryCodeHashes] of rows<
+    [number, string | null, string | null, number | null, string[]]
+  >(stored.twoStep, [isNumber, nullableString, nullableString, isNullableNumber, isStringList])) {
+    const twoStep: MockTwoStep = { secret, pendingSecret, lastStep, recoveryCodeHashes };
+    factors.twoStep.set(userId, twoStep);
+  }
+  factors.passkeys = Array.isArray(stored.passkeys) ? stored.passkeys.filter(isPasskey) : [];
+  return factors;
+}
+
 /**
  * Loads what an earlier page (or another tab) stored, follows later changes from other tabs,
  * and saves whenever the server's state changes (`state.onChange`).
@@ -179,6 +244,7 @@ export function keepServerStateInStorage(state: MockServerState): void {
     const { accounts, passwords } = readAccounts(readJson(MOCK_ACCOUNTS_STORAGE_KEY));
     const changed = new Map(passwords);
     state.accounts = accounts;
+    state.factors = readFactors(readJson(MOCK_FACTORS_STORAGE_KEY));
     state.users.splice(
       0,
       state.users.length,
@@ -188,14 +254,7 @@ export function keepServerStateInStorage(state: MockServerState): void {
   };
   load();
   window.addEventListener('storage', (event) => {
-    if (
-      event.key === null ||
-      event.key === MOCK_TOKENS_STORAGE_KEY ||
-      event.key === MOCK_USERS_STORAGE_KEY ||
-      event.key === MOCK_ACCOUNTS_STORAGE_KEY
-    ) {
-      load();
-    }
+    if (event.key === null || STORAGE_KEYS.includes(event.key)) load();
   });
   state.onChange = () => {
     const lists = { expired: [...state.expiredJtis], revoked: [...state.revokedJtis] };
@@ -207,6 +266,12 @@ export function keepServerStateInStorage(state: MockServerState): void {
       MOCK_ACCOUNTS_STORAGE_KEY,
       accounts,
       accounts.serial === 0 && accounts.mailbox.length === 0 && accounts.resetRequests.length === 0,
+    );
+    const factors = storedFactors(state.factors);
+    writeJson(
+      MOCK_FACTORS_STORAGE_KEY,
+      factors,
+      factors.twoStep.length === 0 && factors.passkeys.length === 0,
     );
   };
 }

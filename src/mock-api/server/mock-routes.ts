@@ -7,11 +7,12 @@ import { http, type HttpHandler, type HttpResponseResolver } from 'msw';
 import type { MockServerState } from './mock-server-state';
 import { simulateNetwork } from './simulated-network';
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'delete';
 
 export interface MockRoutes {
   get: (path: string, resolver: HttpResponseResolver) => HttpHandler;
   post: (path: string, resolver: HttpResponseResolver) => HttpHandler;
+  delete: (path: string, resolver: HttpResponseResolver) => HttpHandler;
   /**
    * The framework's answer to the methods a path does not take (405, or 404 for a route that is
    * off). Declared after the path's own routes; it answers at once, as a router does before any
@@ -39,6 +40,7 @@ export function createMockRoutes({ state, apiUrl, serverError }: RouteOptions): 
   return {
     get: simulated('get'),
     post: simulated('post'),
+    delete: simulated('delete'),
     otherMethods: (path, resolver) => http.all(`${apiUrl}${path}`, resolver),
   };
 }

@@ -2,6 +2,12 @@ import { decodeBase64Url } from '../../emulation/base64url';
 import { parseJsonObject } from '../../emulation/jwt-signing';
 import { createMockAccountState, type MockAccountState } from './mock-accounts';
 import { createMemoryMockConfigStore, type MockConfigStore } from './mock-config';
+import {
+  createMockFactorFlows,
+  createMockFactorState,
+  type MockFactorFlows,
+  type MockFactorState,
+} from './mock-factors';
 import { mockUsers, type MockUser } from './users';
 
 /** What the mock backend remembers between requests, like the real server's database would. */
@@ -13,6 +19,10 @@ export interface MockServerState {
   expiredJtis: Set<string>;
   /** Reset links, the Mailbox, and the revocations of password changes. */
   accounts: MockAccountState;
+  /** Two-step verification and passkeys, per user. */
+  factors: MockFactorState;
+  /** Passkey registrations and login steps under way. */
+  factorFlows: MockFactorFlows;
   config: MockConfigStore;
   /** Draws the failure share and the random latency; tests put a predictable one here. */
   random: () => number;
@@ -28,6 +38,8 @@ export function createMockServerState(
     revokedJtis: new Set(),
     expiredJtis: new Set(),
     accounts: createMockAccountState(),
+    factors: createMockFactorState(),
+    factorFlows: createMockFactorFlows(),
     config,
     random: Math.random,
     onChange: () => undefined,
@@ -75,12 +87,14 @@ export function revokeToken(state: MockServerState, token: string | null): Token
   return markToken(state, state.revokedJtis, token);
 }
 
-/** The seed users, no expired or revoked token, the default settings. */
+/** The seed users without factors, no expired or revoked token, the default settings. */
 export function resetMockServerState(state: MockServerState): void {
   state.users.splice(0, state.users.length, ...mockUsers.map((user) => ({ ...user })));
   state.revokedJtis.clear();
   state.expiredJtis.clear();
   state.accounts = createMockAccountState();
+  state.factors = createMockFactorState();
+  state.factorFlows = createMockFactorFlows();
   state.config.reset();
   state.onChange();
 }

@@ -10,6 +10,7 @@
  * httpOnly ones, which the browser refuses there, the mock keeps itself, in the page's
  * localStorage like MSW, and sends as a browser would.
  */
+import { HttpResponse } from 'msw';
 import { csrfClaimOf, CSRF_HEADER, JWT_COOKIES, type CookieRequest } from './flask-jwt';
 
 /** Where the mock keeps the httpOnly cookies in a page (the browser, or jsdom in Vitest). */
@@ -88,6 +89,12 @@ export function setCookieHeaders(cookies: SetCookies): [string, string][] {
   }
   return cookies.map(([name, value]) => ['Set-Cookie', setCookieLine(name, value)]);
 }
+
+/** A JSON answer that sets or clears the cookies, as Flask's `response.set_cookie` does. */
+export const jsonWithCookies = (
+  body: Record<string, string | number | boolean>,
+  cookies: SetCookies,
+) => HttpResponse.json(body, { headers: setCookieHeaders(cookies) });
 
 /** Whether a browser sends the page's cookies with this request (its `credentials`). */
 function sendsCookies(request: Request): boolean {

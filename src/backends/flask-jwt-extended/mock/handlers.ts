@@ -3,7 +3,8 @@
  * flask-jwt-extended, POST /refresh when refresh tokens are on, and the course project's
  * POST /signup and POST /logout (with a blocklist), and the account routes: password reset by
  * e-mail (delivered to the Mock API panel's Mailbox), password change and log-out-everywhere,
- * which revoke every token the person held. It answers like the reference backend in
+ * which revoke every token the person held; two-step verification (two-step-routes.ts) and
+ * passkeys (webauthn/). It answers like the reference backend in
  * examples/flask-api, which backend-tests/differential checks. The login field is the build's
  * VITE_LOGIN_IDENTIFIER (`username` or `email`), read per request; with VITE_TOKEN_STORAGE=cookie
  * it answers like the reference backend's cookie mode (TOKEN_LOCATION=cookies). The same handlers
@@ -13,40 +14,26 @@ import { HttpResponse } from 'msw';
 import { EMAIL_SHAPE } from '../../../lib/email-shape';
 import type { LoginIdentifier } from '../../../backends/vocabulary';
 import { methodNotAllowed, notFound } from '../../../emulation/werkzeug-pages';
-import {
-  accessCookies,
-  cookieRequest,
-  refreshCookies,
-  setCookieHeaders,
-  unsetCookies,
-  type SetCookies,
-} from './cookies';
-import {
-  createAccessToken,
-  createRefreshToken,
-  decodeToken,
-  JWT_COOKIES,
-  verifyJwt,
-  verifyJwtInCookies,
-} from './flask-jwt';
+import { accessCookies, cookieRequest, jsonWithCookies, unsetCookies } from './cookies';
+import { createAccessToken, decodeToken, JWT_COOKIES } from './flask-jwt';
 import type { BackendMockContext } from '../../../mock-api/server/backend-mock';
 import {
   appUrl,
   isResetTokenValid,
-  isRevokedByAccountChange,
-  recordIssue,
   redeemResetToken,
   resetRequestWait,
   revokeTokensOf,
   sendResetLink,
 } from '../../../mock-api/server/mock-accounts';
 import type { MockRoutes } from '../../../mock-api/server/mock-routes';
-import { tokenId } from '../../../mock-api/server/mock-server-state';
 import type { MockUser } from '../../../mock-api/server/users';
 import { passwordProblem } from '../../../mock-api/server/password-policy';
 import { flaskJwtExtended as dialect } from '../dialect';
-
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+import { createJwtRequired, nowSeconds, refused } from './jwt-required';
+import { createLoginAnswers } from './login-answer';
+import { badRequest, NOT_AN_OBJECT, readJsonObject, readStrings } from './request-body';
+import { TWO_STEP_PATHS, twoStepRoutes } from './two-step-routes';
+import { PASSKEY_PATHS, passkeyRoutes } from './webauthn/passkey-routes';
 
 /**
  * The body's login field (`field`) and password, or the reference backend's 400 message for a
@@ -58,7 +45,7 @@ async function readCredentials(
   { signup = false } = {},
 ): Promise<{ identifier: string; password: string } | { problem: string }> {
   const body = await readJsonObject(request);
-  if (body === null) return { problem: 'The request body must be a JSON object' };
+  if (body === null) return { problem: NOT_AN_OBJECT };
   const identifier = body[field];
   const { password } = body;
   if (typeof identifier !== 'string' || identifier === '') {
@@ -72,30 +59,6 @@ async function readCredentials(
   }
   return { identifier, password };
 }
-
-const badRequest = (msg: string) => HttpResponse.json({ msg }, { status: 400 });
-
-/** The body's string fields `names`, or the 400 message naming the first one missing or empty. */
-async function readStrings<N extends string>(
-  request: Request,
-  names: readonly N[],
-): Promise<Record<N, string> | { problem: string }> {
-  const body = await readJsonObject(request);
-  if (body === null) return { problem: 'The request body must be a JSON object' };
-  const values: Partial<Record<N, string>> = {};
-  for (const name of names) {
-    const value = body[name];
-    if (typeof value !== 'string' || value === '') {
-      return { problem: `${name} must be a non-empty string` };
-    }
-    values[name] = value;
-  }
-  return values as Record<N, string>;
-}
-
-/** flask-jwt-extended's answer to a request whose token it refused. */
-const refused = ({ status, msg }: { status: number; msg: string }) =>
-  HttpResponse.json({ msg }, { status });
 
 /**
  * Werkzeug's 405 for any other method on a route (HEAD comes with GET, OPTIONS with every route,
@@ -114,63 +77,18 @@ function otherMethods(
   });
 }
 
-async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
-  if (!(request.headers.get('Content-Type') ?? '').includes('application/json')) return null;
-  try {
-    const body: unknown = JSON.parse(await request.text());
-    return typeof body === 'object' && body !== null && !Array.isArray(body)
-      ? (body as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-export function flaskRoutes({ state, app, routes }: BackendMockContext) {
-  // The reference backend's @jwt.user_lookup_loader: a token whose user is gone gets
-  // flask-jwt-extended's 401 instead of reaching the view.
-  const userOf = (claims: Record<string, unknown>) =>
-    state.users.find((user) => String(user.id) === claims.sub);
-  const userLookupError = (claims: Record<string, unknown>) =>
-    HttpResponse.json({ msg: `Error loading the user ${String(claims.sub)}` }, { status: 401 });
+export function flaskRoutes(context: BackendMockContext) {
+  const { state, app, routes } = context;
+  const jwt = createJwtRequired(context);
+  const { userOf, userLookupError, isExpiredEarly, verify } = jwt;
+  const login = createLoginAnswers(context);
+  const { issued, loginAnswer } = login;
+  const inCookies = () => app.tokenStorage === 'cookie';
 
   const revokeTokens = (user: MockUser) => {
     revokeTokensOf(state.accounts, user.id);
     state.onChange();
   };
-
-  const isRevoked = (claims: Record<string, unknown>) => {
-    const { jti, iat } = claims;
-    if (typeof jti === 'string' && state.revokedJtis.has(jti)) return true;
-    const user = userOf(claims);
-    // A jti the reference backend did not issue is dated by its `iat`; without one, the epoch.
-    return (
-      user !== undefined &&
-      isRevokedByAccountChange(state.accounts, {
-        userId: user.id,
-        jti: typeof jti === 'string' ? jti : null,
-        claimedIssuedAtMs: typeof iat === 'number' ? iat * 1000 : 0,
-      })
-    );
-  };
-
-  const isExpiredEarly = (jti: unknown) => typeof jti === 'string' && state.expiredJtis.has(jti);
-  const inCookies = () => app.tokenStorage === 'cookie';
-
-  /** jwt_required(): from the Authorization header, or in cookie mode from the cookies. */
-  const verify = (
-    { request, cookies }: { request: Request; cookies: Record<string, string> },
-    refresh: boolean | 'any',
-  ) => {
-    const options = { nowSeconds: nowSeconds(), refresh, isRevoked, isExpiredEarly };
-    return inCookies()
-      ? verifyJwtInCookies(cookieRequest(request, cookies), options)
-      : verifyJwt(request.headers.get('Authorization'), options);
-  };
-
-  /** A JSON answer that sets or clears the cookies, as Flask's `response.set_cookie` does. */
-  const withCookies = (body: Record<string, string | number | boolean>, cookies: SetCookies) =>
-    HttpResponse.json(body, { headers: setCookieHeaders(cookies) });
 
   /**
    * The jtis a cookie-mode logout revokes, or its refusal: only an access cookie without its CSRF
@@ -202,43 +120,6 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
     return jtis.filter((jti) => typeof jti === 'string');
   };
 
-  /** Remembers whom the token was issued to, for a later password change to revoke it. */
-  const issued = (token: string, user: MockUser) => {
-    const jti = tokenId(token);
-    if (jti !== null) recordIssue(state.accounts, jti, user.id);
-    state.onChange();
-    return token;
-  };
-
-  /** POST /token's answer; POST /password answers the same. */
-  const loginAnswer = async (user: MockUser) => {
-    const config = state.config.read();
-    const options = { identity: String(user.id), nowSeconds: nowSeconds() };
-    const token = issued(
-      await createAccessToken({ ...options, lifetimeSeconds: config.tokenLifetimeSeconds }),
-      user,
-    );
-    const refreshToken = config.issueRefreshTokens
-      ? issued(
-          await createRefreshToken({
-            ...options,
-            lifetimeSeconds: config.refreshTokenLifetimeSeconds,
-          }),
-          user,
-        )
-      : null;
-    if (inCookies()) {
-      // The tokens stay out of the body, where the page's scripts would read them.
-      return withCookies({ login: true, user_id: user.id }, [
-        ...accessCookies(token),
-        ...(refreshToken === null ? [] : refreshCookies(refreshToken)),
-      ]);
-    }
-    if (refreshToken === null) return HttpResponse.json({ token, user_id: user.id });
-    // Flask's jsonify sorts the keys.
-    return HttpResponse.json({ refresh_token: refreshToken, token, user_id: user.id });
-  };
-
   const accountRoutes = dialect.account;
 
   return [
@@ -251,7 +132,7 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       if (user === undefined) {
         return HttpResponse.json({ msg: `Bad ${field} or password` }, { status: 401 });
       }
-      return loginAnswer(user);
+      return login.firstFactorAnswer(user);
     }),
 
     routes.get(dialect.currentUser.path, async (info) => {
@@ -296,7 +177,7 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
         if (jtis instanceof Response) return jtis;
         for (const jti of jtis) state.revokedJtis.add(jti);
         state.onChange();
-        return withCookies({ msg: 'Logged out' }, unsetCookies());
+        return jsonWithCookies({ msg: 'Logged out' }, unsetCookies());
       }
       const verification = await verify(info, 'any');
       if (!verification.ok) return refused(verification);
@@ -324,7 +205,7 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
         }),
         user,
       );
-      if (inCookies()) return withCookies({ refresh: true }, accessCookies(accessToken));
+      if (inCookies()) return jsonWithCookies({ refresh: true }, accessCookies(accessToken));
       return HttpResponse.json({ access_token: accessToken });
     }),
 
@@ -399,8 +280,11 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       if (user === undefined) return userLookupError(verification.claims);
       revokeTokens(user);
       const answer = { msg: 'Logged out everywhere' };
-      return inCookies() ? withCookies(answer, unsetCookies()) : HttpResponse.json(answer);
+      return inCookies() ? jsonWithCookies(answer, unsetCookies()) : HttpResponse.json(answer);
     }),
+
+    ...twoStepRoutes(context, jwt, login),
+    ...passkeyRoutes(context, jwt, login),
 
     otherMethods(routes, dialect.login.path, ['POST']),
     otherMethods(routes, dialect.currentUser.path, ['GET']),
@@ -418,5 +302,18 @@ export function flaskRoutes({ state, app, routes }: BackendMockContext) {
       ['POST'],
       () => state.config.read().issueRefreshTokens,
     ),
+    otherMethods(routes, TWO_STEP_PATHS.status, ['GET']),
+    ...[
+      TWO_STEP_PATHS.setup,
+      TWO_STEP_PATHS.enable,
+      TWO_STEP_PATHS.disable,
+      TWO_STEP_PATHS.secondStep,
+      PASSKEY_PATHS.registerBegin,
+      PASSKEY_PATHS.registerComplete,
+      PASSKEY_PATHS.loginBegin,
+      PASSKEY_PATHS.loginComplete,
+    ].map((path) => otherMethods(routes, path, ['POST'])),
+    otherMethods(routes, PASSKEY_PATHS.credentials, ['GET']),
+    otherMethods(routes, PASSKEY_PATHS.credential, ['DELETE']),
   ];
 }

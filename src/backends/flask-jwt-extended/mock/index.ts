@@ -12,5 +12,6 @@ export const flaskJwtExtendedMock: BackendMock = {
     showRotateRefreshTokens: false,
     showRefreshTokenLifetime: (config) => config.issueRefreshTokens,
     showRevoke: true,
+    showFactors: true,
   },
 };
