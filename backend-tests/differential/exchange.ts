@@ -6,7 +6,7 @@
 import { getResponse, type RequestHandler } from 'msw';
 
 export interface Exchange {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   headers?: Record<string, string>;
   body?: string;

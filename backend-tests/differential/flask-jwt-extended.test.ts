@@ -14,7 +14,8 @@
  * log-out-everywhere and the tokens they revoke. Left out of those: a reset request for a known
  * account (the link is random and goes by e-mail). Last, cookie mode (TOKEN_LOCATION=cookies), where
  * the cookies each answer sets are compared too: the reference backend's with refresh tokens, and
- * examples/course-project's (email, /api, no refresh tokens), password change included.
+ * examples/course-project's (email, /api, no refresh tokens), password change included. And the
+ * second factors (flask-factors.ts): two-step verification and passkeys, in both modes.
  */
 import { encodeBase64UrlJson } from '../../src/emulation/base64url';
 import type { LoginIdentifier } from '../../src/backends/vocabulary';
@@ -29,6 +30,7 @@ import {
   unsignedToken,
 } from './corpus-helpers';
 import { startCourseProject } from '../reference-backends';
+import { factorCases, logInForFactors, WEBAUTHN_SETTINGS, type TokenMode } from './flask-factors';
 import { describeDifferential, type DifferentialCase } from './describe-differential';
 import { parseSetCookie, type Exchange } from './exchange';
 
@@ -766,5 +768,32 @@ for (const { name, identifier, refreshTokens, signup, courseProject } of COOKIE_
       const spare = sessionOf((await send(credentials)).setCookies);
       return { first, spare, changed: first };
     },
+  });
+}
+
+/**
+ * The second factors (flask-factors.ts): two-step verification and passkeys on the reference
+ * backend, made the same relying party as the mock, in header mode and in cookie mode.
+ */
+for (const mode of ['headers', 'cookies'] satisfies TokenMode[]) {
+  const inCookies = mode === 'cookies';
+  describeDifferential({
+    name: `mock and flask-jwt-extended agree: two-step verification and passkeys (${mode})`,
+    profile: 'flask-jwt-extended',
+    build: {
+      loginIdentifier: 'username',
+      signup: true,
+      ...(inCookies ? { tokenStorage: 'cookie' as const } : {}),
+    },
+    backendSettings: {
+      REFRESH_TOKENS: 'true',
+      SIGNUP: 'true',
+      IDENTIFIER: 'username',
+      ...WEBAUTHN_SETTINGS,
+      ...(inCookies ? { TOKEN_LOCATION: 'cookies' } : {}),
+    },
+    mockConfig: { issueRefreshTokens: true },
+    corpus: () => factorCases(mode),
+    logIn: (send) => logInForFactors(mode, send),
   });
 }
