@@ -10,6 +10,7 @@ export default tseslint.config(
       'dist-e2e',
       'dist-e2e-email',
       'dist-e2e-cookie',
+      'dist-e2e-factors',
       'dist-backend-e2e',
       'coverage',
       'test-results',

@@ -10,6 +10,12 @@ const BOTH_IDENTIFIERS = /(signup|server-logout)\.spec\.ts$/;
 /** The build that keeps its session in httpOnly cookies (VITE_TOKEN_STORAGE=cookie). */
 const COOKIE_PORT = 4176;
 const COOKIE_SESSIONS = /cookie-session\.spec\.ts$/;
+/**
+ * The build with two-step verification and passkeys on, opened by name: browsers refuse passkeys
+ * on an IP address. `vite preview` listens on 127.0.0.1, which localhost resolves to.
+ */
+const FACTORS_PORT = 4177;
+const FACTORS = /factors\.spec\.ts$/;
 
 /**
  * E2E_BASE_URL runs the suite against a server that is already up (scripts/nginx-e2e.sh: the build
@@ -57,7 +63,7 @@ export default defineConfig<{ identifier: Identifier }>({
     {
       name: 'chromium',
       // The tutorial's build: usernames, and Log out ends the session in the browser only.
-      testIgnore: [/server-logout\.spec\.ts$/, COOKIE_SESSIONS],
+      testIgnore: [/server-logout\.spec\.ts$/, COOKIE_SESSIONS, FACTORS],
       use: browser,
     },
     ...(externalBaseUrl
@@ -77,6 +83,14 @@ export default defineConfig<{ identifier: Identifier }>({
             testMatch: COOKIE_SESSIONS,
             use: { ...browser, baseURL: `http://127.0.0.1:${COOKIE_PORT}` },
           },
+          {
+            name: 'factors',
+            testMatch: FACTORS,
+            // Each test signs up, then logs in two or three times: 15 to 25 s beside another
+            // worker on two cores, too near the 30 s the shorter flows get.
+            timeout: 60_000,
+            use: { ...browser, baseURL: `http://localhost:${FACTORS_PORT}` },
+          },
         ]),
   ],
   webServer: externalBaseUrl
@@ -88,5 +102,9 @@ export default defineConfig<{ identifier: Identifier }>({
           VITE_API_LOGOUT: 'true',
         }),
         mockBuild('dist-e2e-cookie', COOKIE_PORT, { VITE_TOKEN_STORAGE: 'cookie' }),
+        mockBuild('dist-e2e-factors', FACTORS_PORT, {
+          VITE_TWO_FACTOR: 'true',
+          VITE_PASSKEYS: 'true',
+        }),
       ],
 });

@@ -40,6 +40,8 @@ const VARIABLES = [
   'VITE_API_LOGOUT',
   'VITE_PASSWORD_RESET',
   'VITE_TOKEN_STORAGE',
+  'VITE_TWO_FACTOR',
+  'VITE_PASSKEYS',
 ]
   .map((name) => `-u ${name}`)
   .join(' ');
@@ -98,6 +100,21 @@ function mailSettings(name: BackendName): Record<string, string> {
   return { MAIL_FILE: mailFile(port), APP_URL: appOrigin('cross-origin', name) };
 }
 
+/**
+ * A build with passkeys is this backend's relying party: its host name and the origins its app is
+ * served on, which the authenticator's signed client data must name.
+ */
+function passkeySettings(name: BackendName): Record<string, string> {
+  if (BACKENDS[name].build?.VITE_PASSKEYS !== 'true') return {};
+  const origins = MODES.filter((mode) => backendsFor(mode).includes(name)).map((mode) =>
+    appOrigin(mode, name),
+  );
+  return {
+    WEBAUTHN_RP_ID: BACKENDS[name].hosts?.app ?? 'localhost',
+    WEBAUTHN_ORIGIN: origins.join(','),
+  };
+}
+
 function backendServer(name: BackendName) {
   const { profile, settings } = BACKENDS[name];
   if (settings === null || !started(name)) return [];
@@ -132,6 +149,7 @@ function backendServer(name: BackendName) {
         ...settings,
         ...secretSettings(profile, 'gatehouse-backend-tests-secret-of-32-bytes'),
         ...mail,
+        ...passkeySettings(name),
         CORS_ORIGINS: corsOrigins,
       },
       cwd: repoRoot,
@@ -188,7 +206,7 @@ export default defineConfig({
     // API under /api is served cross-origin only (topology.ts).
     testIgnore:
       mode === 'proxy'
-        ? /(security-policy|course-project|course-project-one-host|fastapi-expiry|simplejwt-refresh|simplejwt-rotation)\.spec\.ts$/
+        ? /(security-policy|course-project|course-project-one-host|fastapi-expiry|simplejwt-refresh|simplejwt-rotation|factors)\.spec\.ts$/
         : undefined,
     use: {
       mode,

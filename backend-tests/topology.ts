@@ -64,7 +64,8 @@ export type BackendName =
   | 'simplejwt-rotating'
   | 'cookie'
   | 'cookie-sibling'
-  | 'course-one-host-cookie';
+  | 'course-one-host-cookie'
+  | 'factors';
 
 /**
  * flask-jwt-extended's cookie mode with renewal: 3 s access tokens (a test waits them out), 20 s
@@ -201,6 +202,17 @@ export const BACKENDS: Record<BackendName, Backend> = {
     build: { ...COOKIE_BUILD, VITE_API_URL: '/api', VITE_LOGIN_IDENTIFIER: 'email' },
     crossOriginOnly: true,
     oneHost: true,
+  },
+  // Two-step verification and passkeys, opened on localhost (browsers refuse passkeys on an IP
+  // address); the backend's relying party is the app's origin (the config's passkeySettings).
+  // Cross-origin only: the proxy changes nothing a second build would prove.
+  factors: {
+    port: 5224,
+    profile: 'flask-jwt-extended',
+    settings: {},
+    build: { VITE_TWO_FACTOR: 'true', VITE_PASSKEYS: 'true' },
+    crossOriginOnly: true,
+    hosts: { app: 'localhost', api: 'localhost' },
   },
 };
 export const BACKEND_NAMES = Object.keys(BACKENDS) as BackendName[];

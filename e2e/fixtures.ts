@@ -72,9 +72,53 @@ export async function pageRecordingViolations(browser: Browser, baseURL: string 
 /** What the build under test logs in with (VITE_LOGIN_IDENTIFIER); the Playwright project says. */
 export type Identifier = 'username' | 'email';
 
-export const test = base.extend<{ allowConsoleErrors: RegExp[]; identifier: Identifier }>({
+/** Chromium's virtual authenticator in a page: what it holds, for a test to check. */
+export interface VirtualAuthenticator {
+  /** How many passkeys it keeps (resident credentials). */
+  passkeyCount: () => Promise<number>;
+}
+
+/**
+ * A browser that offers passkeys through the page's button only, not among the identifier field's
+ * suggestions: Chromium's virtual authenticator answers an autofill request at once, as if the
+ * person had picked a passkey there, which would sign in before a test could click the button.
+ */
+export async function withoutPasskeyAutofill(page: Page) {
+  await page.addInitScript(() => {
+    PublicKeyCredential.isConditionalMediationAvailable = () => Promise.resolve(false);
+  });
+}
+
+export const test = base.extend<{
+  allowConsoleErrors: RegExp[];
+  identifier: Identifier;
+  authenticator: VirtualAuthenticator;
+}>({
   allowConsoleErrors: [[], { option: true }],
   identifier: ['username', { option: true }],
+  /**
+   * A passkey authenticator built into the device, as a phone's or a laptop's: it keeps passkeys,
+   * verifies the person and answers every ceremony at once, through the DevTools protocol, since a
+   * test cannot touch a real one. It serves the page fixture's tab, across its navigations.
+   */
+  authenticator: async ({ page }, use) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await use({
+      passkeyCount: async () =>
+        (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials.length,
+    });
+  },
   page: async ({ page, allowConsoleErrors }, use) => {
     const problems: string[] = [];
     await onCspViolation(page, ({ directive, blocked, source }) =>
