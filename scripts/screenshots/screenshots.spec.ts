@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { totpCode } from '../../src/backends/flask-jwt-extended/mock/totp';
 
 const OUT = 'docs/screenshots';
 
@@ -80,4 +81,58 @@ test('account page, after a password change', async ({ page }) => {
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('Password changed.', { exact: true })).toBeVisible();
   await page.screenshot({ path: `${OUT}/account.png` });
+});
+
+/** The build with two-step verification and passkeys, opened by name: WebAuthn refuses IPs. */
+const FACTORS = 'http://localhost:4177';
+
+test('two-step verification and passkeys: set-up, recovery codes, account, second step', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  await page.goto(`${FACTORS}/account`);
+  await fillAndSubmit(page, '12341234');
+  const twoStep = page.getByRole('region', { name: 'Two-step verification' });
+  await twoStep.getByRole('button', { name: 'Set up two-step verification' }).click();
+  await expect(
+    twoStep.getByRole('img', { name: 'QR code for your authenticator app' }),
+  ).toBeVisible();
+  await twoStep.screenshot({ path: `${OUT}/two-step-setup.png` });
+
+  const setupKey = /Setup key\s*([A-Z2-7 ]+[A-Z2-7])/.exec(await twoStep.innerText())?.[1] ?? '';
+  await twoStep.getByLabel('Authentication code').fill(await totpCode(setupKey.replace(/ /g, '')));
+  await twoStep.getByRole('button', { name: 'Turn on' }).click();
+  await expect(twoStep.getByRole('button', { name: 'Done' })).toBeVisible();
+  await twoStep.screenshot({ path: `${OUT}/two-step-recovery-codes.png` });
+  await twoStep.getByRole('button', { name: 'Done' }).click();
+
+  const passkeys = page.getByRole('region', { name: 'Passkeys' });
+  await passkeys.getByLabel('Passkey name').fill('Work laptop');
+  await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+  await expect(passkeys.getByText('Work laptop', { exact: true })).toBeVisible();
+  await page.locator('.account').screenshot({ path: `${OUT}/account-factors.png` });
+
+  // The passkey stays with the person, not in this browser: the login page asks for the code.
+  await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+  await page.getByRole('button', { name: 'Log out', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign in with a passkey' })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/login-passkey.png` });
+  await fillAndSubmit(page, '12341234');
+  await expect(page.getByRole('heading', { name: 'Two-step verification' })).toBeVisible();
+  await page.getByLabel('Authentication code').fill('000000');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.screenshot({ path: `${OUT}/login-second-step.png` });
 });
