@@ -89,6 +89,27 @@ export async function withoutPasskeyAutofill(page: Page) {
   });
 }
 
+/**
+ * A passkey authenticator built into the device, as a phone's or a laptop's: it keeps passkeys,
+ * verifies the person and answers every ceremony at once, through the DevTools protocol, since a
+ * test cannot touch a real one. It serves the page's tab, across its navigations.
+ */
+export async function addVirtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
+}
+
 export const test = base.extend<{
   allowConsoleErrors: RegExp[];
   identifier: Identifier;
@@ -96,24 +117,9 @@ export const test = base.extend<{
 }>({
   allowConsoleErrors: [[], { option: true }],
   identifier: ['username', { option: true }],
-  /**
-   * A passkey authenticator built into the device, as a phone's or a laptop's: it keeps passkeys,
-   * verifies the person and answers every ceremony at once, through the DevTools protocol, since a
-   * test cannot touch a real one. It serves the page fixture's tab, across its navigations.
-   */
+  /** The page fixture's tab with a virtual authenticator (addVirtualAuthenticator). */
   authenticator: async ({ page }, use) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    const { cdp, authenticatorId } = await addVirtualAuthenticator(page);
     await use({
       passkeyCount: async () =>
         (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials.length,

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { addVirtualAuthenticator } from '../../e2e/fixtures';
 import { totpCode } from '../../src/backends/flask-jwt-extended/mock/totp';
 
 const OUT = 'docs/screenshots';
@@ -90,18 +91,7 @@ test('two-step verification and passkeys: set-up, recovery codes, account, secon
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  const { cdp, authenticatorId } = await addVirtualAuthenticator(page);
   await page.goto(`${FACTORS}/account`);
   await fillAndSubmit(page, '12341234');
   const twoStep = page.getByRole('region', { name: 'Two-step verification' });
