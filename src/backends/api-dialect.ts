@@ -122,6 +122,10 @@ export interface FactorRoutes {
   passkeys: string;
   /** What a refusal of the second step means: a wrong code, or a step that cannot go on. */
   secondStepRefusal: (refusal: Refusal) => SecondStepRefusal | null;
+  /** Whether turning two-step verification on was refused for a code that does not match. */
+  refusesSetupCode: (refusal: Refusal) => boolean;
+  /** Whether turning it off was refused for a wrong current password. */
+  refusesCurrentPassword: (refusal: Refusal) => boolean;
 }
 
 /** A wrong code; a step timed out (or already used); or too many wrong codes for one step. */

@@ -3,7 +3,7 @@
  * JSON bodies, `{"msg"}` errors, and a message that says why a token was refused.
  */
 import { expectNumber, expectRecord } from '../../lib/parse.ts';
-import type { ApiDialect, Rejection } from '../api-dialect.ts';
+import type { ApiDialect, Refusal, Rejection } from '../api-dialect.ts';
 import {
   credentialsBody,
   expectJwt,
@@ -19,6 +19,10 @@ const REJECTIONS = new Map<string | undefined, Rejection>([
 
 // A function of its own rather than a read of the login object's property: the bundler keeps a
 // property read, and with it the whole object, in builds made for another backend.
+/** The password change and turning two-step verification off say a wrong password alike. */
+const refusesCurrentPassword = ({ status, serverMessage }: Refusal) =>
+  status === 400 && serverMessage === 'Current password is incorrect';
+
 function parseLoginAnswer(data: unknown) {
   const what = 'the login answer';
   const record = expectRecord(data, what);
@@ -80,8 +84,7 @@ export const flaskJwtExtended = {
       }),
       // The login's own answer: `token`, `user_id`, and `refresh_token` when refresh tokens are on.
       parse: parseLoginAnswer,
-      refusesCurrentPassword: ({ status, serverMessage }) =>
-        status === 400 && serverMessage === 'Current password is incorrect',
+      refusesCurrentPassword,
     },
     logoutEverywhere: { path: '/logout-everywhere' },
     // The reference backend's policy words its refusals as Django's validators do.
@@ -98,6 +101,9 @@ export const flaskJwtExtended = {
       // flask-jwt-extended's words for the step's token: timed out, used, or not one we issued.
       return status === 401 || status === 422 ? 'expired' : null;
     },
+    refusesSetupCode: ({ status, serverMessage }) =>
+      status === 400 && serverMessage === 'Invalid code',
+    refusesCurrentPassword,
   },
   readError: (body) => ({ serverMessage: stringField(body, 'msg') }),
   rejection({ status, serverMessage }) {

@@ -1,18 +1,18 @@
 import type { ApiError } from '../../api/api-error';
+import { factorRoutes } from '../../api/factor-routes';
 
-/**
- * The refusals the account page says under a field rather than as the server worded them: the
- * backend's 400s, told apart by its message, since both routes answer other 400s too.
- */
-const refusedWith = (error: ApiError, message: string) =>
-  error.kind === 'http' && error.status === 400 && error.serverMessage === message;
+/** A refusal, as the dialect reads it; null for a failure that is no answer of the server's. */
+const refusalOf = (error: ApiError) =>
+  error.kind === 'http' ? { status: error.status ?? 0, serverMessage: error.serverMessage } : null;
 
-/** POST /2fa/enable: the code does not match the secret being set up. */
-export const isWrongCode = (error: ApiError) => refusedWith(error, 'Invalid code');
-
-/** POST /2fa/disable: the password is not the person's. */
-export const isWrongPassword = (error: ApiError) =>
-  refusedWith(error, 'Current password is incorrect');
+/** Whether the backend refused for the reason `check` (one of the dialect's) reads in it. */
+export function refusedFor(
+  error: ApiError,
+  check: 'refusesSetupCode' | 'refusesCurrentPassword',
+): boolean {
+  const refusal = refusalOf(error);
+  return refusal !== null && factorRoutes()[check](refusal);
+}
 
 /** A route this server does not have. */
 export const isMissingRoute = (error: ApiError) =>

@@ -8,7 +8,7 @@ import { ProblemText } from '../../../ui/new-password-fields';
 import { PasswordField } from '../../../ui/password-field';
 import { SubmitButton } from '../../../ui/submit-button';
 import { useApiAction } from '../../../ui/use-api-action';
-import { explainedRefusal, isMissingRoute, isWrongPassword } from '../factor-refusals';
+import { explainedRefusal, isMissingRoute, refusedFor } from '../factor-refusals';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 const send = (signal: AbortSignal, password: string) => disableTwoFactor(password, signal);
@@ -28,7 +28,8 @@ export function TurnOffForm({ onDone, onCancel }: { onDone: () => void; onCancel
   const problem = useMemo((): { text: string; inField: boolean } | null => {
     if (missing) return { text: text.missingPassword, inField: true };
     if (failure === null) return null;
-    if (isWrongPassword(failure)) return { text: text.wrongPassword, inField: true };
+    if (refusedFor(failure, 'refusesCurrentPassword'))
+      return { text: text.wrongPassword, inField: true };
     if (isMissingRoute(failure)) return { text: unavailable, inField: false };
     const explained = explainedRefusal(failure);
     return { text: explained ?? describeApiError(failure, messages.errors), inField: false };
