@@ -4,12 +4,12 @@ import { describeApiError } from '../../../api/describe-api-error';
 import { enableTwoFactor, type TwoFactorSetup } from '../../../api/two-factor-endpoints';
 import { useAccountFactorMessages } from '../../../i18n/account-factor-messages';
 import { useMessages } from '../../../i18n/messages';
+import { readAuthenticationCode } from '../../../lib/authentication-code';
 import { formFields } from '../../../lib/form-fields';
 import { SubmitButton } from '../../../ui/submit-button';
 import { useApiAction } from '../../../ui/use-api-action';
-import { explainedRefusal, isMissingRoute, isWrongCode } from '../factor-refusals';
+import { explainedRefusal, isMissingRoute, refusedFor } from '../factor-refusals';
 import { QrCode } from './qr-code';
-import { readCode } from './read-code';
 import { SetupKey } from './setup-key';
 import { twoFactorQuery } from './two-factor-query';
 import { useFocusOnMount } from './use-focus-on-mount';
@@ -46,7 +46,7 @@ export function TwoFactorSetupForm({ setup, onEnabled, onCancel }: TwoFactorSetu
     if (validation === 'missing') return { text: text.missingCode, inField: true };
     if (validation === 'malformed') return { text: text.malformedCode, inField: true };
     if (failure === null) return null;
-    if (isWrongCode(failure)) return { text: text.wrongCode, inField: true };
+    if (refusedFor(failure, 'refusesSetupCode')) return { text: text.wrongCode, inField: true };
     if (alreadyOn) return { text: twoFactor.alreadyOn, inField: false };
     if (isMissingRoute(failure)) return { text: twoFactor.unavailable, inField: false };
     const explained = explainedRefusal(failure);
@@ -69,7 +69,7 @@ export function TwoFactorSetupForm({ setup, onEnabled, onCancel }: TwoFactorSetu
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const read = readCode(formFields(event.currentTarget)('code'));
+    const read = readAuthenticationCode(formFields(event.currentTarget)('code'));
     setValidation(typeof read === 'string' ? read : null);
     if (typeof read !== 'string') void run(read.code);
   };

@@ -9,6 +9,7 @@ import {
   signInFactorMessages,
   useSignInFactorMessages,
 } from '../../../i18n/sign-in-factor-messages';
+import { readAuthenticationCode } from '../../../lib/authentication-code';
 import { formFields } from '../../../lib/form-fields';
 import { SubmitButton } from '../../../ui/submit-button';
 import { useApiAction } from '../../../ui/use-api-action';
@@ -28,11 +29,10 @@ const backToPassword = (why: 'timedOut' | 'tooMany'): LoginState => ({
 
 /** What was typed, as the server takes it, or why it cannot be sent. */
 function readFactor(kind: Kind, typed: string): SecondFactor | 'missing' | 'malformed' {
-  // A pasted code often comes as `123 456`.
-  const value = typed.replace(/\s+/g, '');
-  if (value === '') return 'missing';
-  if (kind === 'recovery') return { recoveryCode: value };
-  return /^\d{6}$/.test(value) ? { code: value } : 'malformed';
+  if (kind === 'code') return readAuthenticationCode(typed);
+  // Recovery codes are copied off paper or a file: spaces around or inside them are not theirs.
+  const recoveryCode = typed.replace(/\s+/g, '');
+  return recoveryCode === '' ? 'missing' : { recoveryCode };
 }
 
 interface SecondStepFormProps {
