@@ -184,6 +184,21 @@ describe('a session in httpOnly cookies', () => {
     expect(currentUrl()).toBe('/login');
   });
 
+  it('follows another tab whose news arrive before this page sees the cookie go', async () => {
+    await logInAs('ada');
+    await renderApp({ route: '/' });
+    await screen.findByRole('heading', { name: 'Welcome, ada!' });
+
+    await act(async () => {
+      anotherTabSays({ change: 'end', value: null, reason: 'logout' });
+      await delay(60);
+      document.cookie = 'csrf_access_token=; Max-Age=0; Path=/';
+    });
+
+    expect(await screen.findByText('You logged out in another tab.')).toBeVisible();
+    expect(currentUrl()).toBe('/login');
+  });
+
   it('says the session expired when another tab found out it had', async () => {
     await logInAs('ada');
     await renderApp({ route: '/' });

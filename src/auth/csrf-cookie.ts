@@ -25,6 +25,13 @@ interface ChangeMessage {
 
 const CHANNEL_NAME = 'gatehouse:cookie-session';
 
+/**
+ * When a tab reads the cookie again after a message that does not match it. Chromium caches
+ * `document.cookie` in each renderer, and another tab's message can arrive before that cache has
+ * the change the message describes (seen: a logout's message read beside the old value).
+ */
+const SETTLE_DELAYS_MS = [20, 50, 100, 200, 400, 800];
+
 function readCookie(name: string): string | null {
   for (const pair of document.cookie.split(';')) {
     const separator = pair.indexOf('=');
@@ -96,6 +103,16 @@ function broadcast(message: ChangeMessage) {
   openChannel()?.postMessage(message);
 }
 
+/**
+ * What several changes heard at once amount to: a session goes on only through logins and
+ * renewals; one that ended on the way was replaced by another.
+ */
+function combined(changes: ChangeMessage[]): Change {
+  const last = changes[changes.length - 1]?.change ?? 'unexplained';
+  if (changes.every(({ change }) => change === 'start' || change === 'renewal')) return last;
+  return last === 'end' ? 'end' : 'unexplained';
+}
+
 export function createCsrfCookie(name: string): CsrfCookie {
   let current = readCookie(name);
   let sessions = 0;
@@ -115,15 +132,40 @@ export function createCsrfCookie(name: string): CsrfCookie {
     return true;
   };
 
-  channelListeners.add((message) => {
-    if (message.name !== name) return;
+  /** Messages that describe a value this tab has not seen in the cookie yet, oldest first. */
+  let unseen: ChangeMessage[] = [];
+  let settling: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Only a message about the value the cookie holds says why it changed. One that does not match
+   * is either ahead of this tab's view of the cookie, which soon catches up, or late news of a
+   * value already gone, which the cookie never comes back to: read as unexplained once it has had
+   * time to.
+   */
+  const settle = (attempt: number) => {
+    clearTimeout(settling);
     const now = readCookie(name);
-    // Only a message about the value the cookie holds now says why it changed.
-    if (now !== message.value) {
-      adopt(now, 'unexplained');
+    const seen = unseen.map((message) => message.value).lastIndexOf(now);
+    if (seen !== -1) {
+      const changes = unseen.slice(0, seen + 1);
+      unseen = unseen.slice(seen + 1);
+      adopt(now, combined(changes), changes[changes.length - 1]?.reason);
+    }
+    if (unseen.length === 0) return;
+    if (attempt < SETTLE_DELAYS_MS.length) {
+      settling = setTimeout(() => {
+        settle(attempt + 1);
+      }, SETTLE_DELAYS_MS[attempt]);
       return;
     }
-    adopt(now, message.change, message.reason);
+    unseen = [];
+    adopt(now, 'unexplained');
+  };
+
+  channelListeners.add((message) => {
+    if (message.name !== name) return;
+    unseen.push(message);
+    settle(0);
   });
 
   const takeAndTell = (change: Change, value: string | null, reason?: string) => {
