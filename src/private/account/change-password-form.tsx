@@ -10,6 +10,7 @@ import { usePasswordResetMessages } from '../../i18n/password-reset-messages';
 import { usePrivateMessages } from '../../i18n/private-messages';
 import { formFields } from '../../lib/form-fields';
 import { checkNewPassword } from '../../ui/check-new-password';
+import { FormAlert } from '../../ui/form-alert';
 import { NewPasswordFields, ProblemText, type FieldProblem } from '../../ui/new-password-fields';
 import { PasswordField } from '../../ui/password-field';
 import { SubmitButton } from '../../ui/submit-button';
@@ -120,11 +121,7 @@ export function ChangePasswordForm() {
       aria-labelledby={`${currentId}-title`}
     >
       <h2 id={`${currentId}-title`}>{account.change.title}</h2>
-      {problem?.field === null ? (
-        <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
-          {problem.text}
-        </div>
-      ) : null}
+      {problem?.field === null ? <FormAlert ref={alertRef}>{problem.text}</FormAlert> : null}
       <div
         className={state.status === 'done' && problem === null ? 'notice' : 'visually-hidden'}
         role="status"

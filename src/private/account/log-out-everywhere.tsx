@@ -4,6 +4,7 @@ import { describeApiError } from '../../api/describe-api-error';
 import { endSession } from '../../auth/session';
 import { useMessages } from '../../i18n/messages';
 import { usePrivateMessages } from '../../i18n/private-messages';
+import { FormAlert } from '../../ui/form-alert';
 import { SubmitButton } from '../../ui/submit-button';
 import { useApiAction } from '../../ui/use-api-action';
 
@@ -46,11 +47,7 @@ export function LogOutEverywhere() {
     >
       <h2 id={titleId}>{account.everywhere.title}</h2>
       <p className="muted">{account.everywhere.intro}</p>
-      {failureText !== null ? (
-        <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
-          {failureText}
-        </div>
-      ) : null}
+      {failureText !== null ? <FormAlert ref={alertRef}>{failureText}</FormAlert> : null}
       <SubmitButton
         pending={state.status === 'pending'}
         label={account.everywhere.submit}

@@ -6,6 +6,7 @@ import { privateApp } from '../../guard/private-app-loader';
 import { takeHeldSubmit } from '../../lib/early-submit';
 import { formFields } from '../../lib/form-fields';
 import { useMessages, type Messages } from '../../i18n/messages';
+import { FormAlert } from '../../ui/form-alert';
 import { PasswordField } from '../../ui/password-field';
 import { SubmitButton } from '../../ui/submit-button';
 import type { LoginProblem } from './describe-login-failure';
@@ -138,15 +139,9 @@ export function LoginForm({ signedUp, passwordChanged = false }: LoginFormProps)
       <p className="muted">{login.intro}</p>
 
       {problem !== null ? (
-        <div
-          ref={alertRef}
-          id={alertId}
-          className="notice notice--error"
-          role="alert"
-          tabIndex={-1}
-        >
+        <FormAlert ref={alertRef} id={alertId}>
           {problem.text}
-        </div>
+        </FormAlert>
       ) : signedUp !== undefined ? (
         <div className="notice" role="status">
           {login.accountCreated}

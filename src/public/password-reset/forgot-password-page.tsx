@@ -6,6 +6,7 @@ import { paths } from '../../config/paths';
 import { useMessages } from '../../i18n/messages';
 import { usePasswordResetMessages } from '../../i18n/password-reset-messages';
 import { formFields } from '../../lib/form-fields';
+import { FormAlert } from '../../ui/form-alert';
 import { LanguageSwitch } from '../../ui/language-switch';
 import { ProblemText } from '../../ui/new-password-fields';
 import { SubmitButton } from '../../ui/submit-button';
@@ -57,9 +58,7 @@ export function ForgotPasswordPage() {
           <p className="muted">{reset.forgot.intro[kind]}</p>
 
           {failure !== null ? (
-            <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
-              {describeResetFailure(failure, messages, reset)}
-            </div>
+            <FormAlert ref={alertRef}>{describeResetFailure(failure, messages, reset)}</FormAlert>
           ) : null}
           {/* Always in the page, so that screen readers follow it before the answer arrives. */}
           <div className={state.status === 'done' ? 'notice' : 'visually-hidden'} role="status">

@@ -8,6 +8,7 @@ import { useMessages } from '../../i18n/messages';
 import { usePasswordResetMessages } from '../../i18n/password-reset-messages';
 import { formFields } from '../../lib/form-fields';
 import { checkNewPassword } from '../../ui/check-new-password';
+import { FormAlert } from '../../ui/form-alert';
 import { LanguageSwitch } from '../../ui/language-switch';
 import { NewPasswordFields, type FieldProblem } from '../../ui/new-password-fields';
 import { SubmitButton } from '../../ui/submit-button';
@@ -120,14 +121,12 @@ export function ResetPasswordPage() {
           <p className="muted">{reset.reset.intro}</p>
 
           {problem?.field === 'link' ? (
-            <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
+            <FormAlert ref={alertRef}>
               {reset.reset.invalidLink}{' '}
               <Link to={paths.forgotPassword}>{reset.reset.requestNew}</Link>
-            </div>
+            </FormAlert>
           ) : problem?.field === null ? (
-            <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
-              {problem.text}
-            </div>
+            <FormAlert ref={alertRef}>{problem.text}</FormAlert>
           ) : null}
 
           {/* A refused link cannot be used again: only a new one helps. */}

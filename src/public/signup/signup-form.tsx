@@ -14,6 +14,7 @@ import { useMessages } from '../../i18n/messages';
 import { useSignupMessages } from '../../i18n/signup-messages';
 import { formFields } from '../../lib/form-fields';
 import { useTypedBeforeScript } from '../../lib/use-typed-before-script';
+import { FormAlert } from '../../ui/form-alert';
 import { ProblemText } from '../../ui/new-password-fields';
 import { PasswordField } from '../../ui/password-field';
 import { PasswordStrength } from '../../ui/password-strength/password-strength';
@@ -155,9 +156,7 @@ export function SignupForm({ onCreated }: { onCreated: (user: CurrentUser) => vo
       <p className="muted">{signup.intro[kind]}</p>
 
       {problem !== null && problem.field === null ? (
-        <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
-          {problem.text}
-        </div>
+        <FormAlert ref={alertRef}>{problem.text}</FormAlert>
       ) : null}
 
       <Field

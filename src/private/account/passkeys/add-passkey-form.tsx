@@ -3,6 +3,7 @@ import { describeApiError } from '../../../api/describe-api-error';
 import { useAccountFactorMessages } from '../../../i18n/account-factor-messages';
 import { useMessages } from '../../../i18n/messages';
 import { formFields } from '../../../lib/form-fields';
+import { FormAlert } from '../../../ui/form-alert';
 import { SubmitButton } from '../../../ui/submit-button';
 import { useApiAction } from '../../../ui/use-api-action';
 import { explainedRefusal, isMissingRoute } from '../factor-refusals';
@@ -80,9 +81,7 @@ export function AddPasskeyForm({ onAdded }: { onAdded: (name: string) => void })
       aria-busy={state.status === 'pending'}
     >
       {problem !== null && !problem.inField ? (
-        <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
-          {problem.text}
-        </div>
+        <FormAlert ref={alertRef}>{problem.text}</FormAlert>
       ) : null}
       <div className="field">
         <label htmlFor={inputId}>{text.name}</label>

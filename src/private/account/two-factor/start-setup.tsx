@@ -4,6 +4,7 @@ import { describeApiError } from '../../../api/describe-api-error';
 import { startTwoFactorSetup, type TwoFactorSetup } from '../../../api/two-factor-endpoints';
 import { useAccountFactorMessages } from '../../../i18n/account-factor-messages';
 import { useMessages } from '../../../i18n/messages';
+import { FormAlert } from '../../../ui/form-alert';
 import { SubmitButton } from '../../../ui/submit-button';
 import { useApiAction } from '../../../ui/use-api-action';
 import { isMissingRoute } from '../factor-refusals';
@@ -44,11 +45,7 @@ export function StartSetup({ onStarted }: { onStarted: (setup: TwoFactorSetup) =
         void run();
       }}
     >
-      {failureText !== null ? (
-        <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
-          {failureText}
-        </div>
-      ) : null}
+      {failureText !== null ? <FormAlert ref={alertRef}>{failureText}</FormAlert> : null}
       <SubmitButton
         pending={state.status === 'pending'}
         label={text.setUp}

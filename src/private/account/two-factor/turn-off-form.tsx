@@ -4,6 +4,7 @@ import { disableTwoFactor } from '../../../api/two-factor-endpoints';
 import { useAccountFactorMessages } from '../../../i18n/account-factor-messages';
 import { useMessages } from '../../../i18n/messages';
 import { formFields } from '../../../lib/form-fields';
+import { FormAlert } from '../../../ui/form-alert';
 import { ProblemText } from '../../../ui/new-password-fields';
 import { PasswordField } from '../../../ui/password-field';
 import { SubmitButton } from '../../../ui/submit-button';
@@ -63,9 +64,7 @@ export function TurnOffForm({ onDone, onCancel }: { onDone: () => void; onCancel
         {text.intro}
       </p>
       {problem !== null && !problem.inField ? (
-        <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
-          {problem.text}
-        </div>
+        <FormAlert ref={alertRef}>{problem.text}</FormAlert>
       ) : null}
       <PasswordField
         id={passwordId}

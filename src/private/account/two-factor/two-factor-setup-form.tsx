@@ -6,6 +6,7 @@ import { useAccountFactorMessages } from '../../../i18n/account-factor-messages'
 import { useMessages } from '../../../i18n/messages';
 import { readAuthenticationCode } from '../../../lib/authentication-code';
 import { formFields } from '../../../lib/form-fields';
+import { FormAlert } from '../../../ui/form-alert';
 import { SubmitButton } from '../../../ui/submit-button';
 import { useApiAction } from '../../../ui/use-api-action';
 import { explainedRefusal, isMissingRoute, refusedFor } from '../factor-refusals';
@@ -90,9 +91,7 @@ export function TwoFactorSetupForm({ setup, onEnabled, onCancel }: TwoFactorSetu
       >
         <p>{text.codeIntro}</p>
         {problem !== null && !problem.inField ? (
-          <div ref={alertRef} className="notice notice--error" role="alert" tabIndex={-1}>
-            {problem.text}
-          </div>
+          <FormAlert ref={alertRef}>{problem.text}</FormAlert>
         ) : null}
         <div className="field">
           <label htmlFor={inputId}>{text.code}</label>

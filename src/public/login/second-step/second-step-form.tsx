@@ -11,6 +11,7 @@ import {
 } from '../../../i18n/sign-in-factor-messages';
 import { readAuthenticationCode } from '../../../lib/authentication-code';
 import { formFields } from '../../../lib/form-fields';
+import { FormAlert } from '../../../ui/form-alert';
 import { SubmitButton } from '../../../ui/submit-button';
 import { useApiAction } from '../../../ui/use-api-action';
 import { beginSession } from '../begin-session';
@@ -127,15 +128,9 @@ export function SecondStepForm({ mfaToken, identifier, onOutcome }: SecondStepFo
       <h1>{text.title}</h1>
       <p className="muted">{kind === 'code' ? text.intro : text.recoveryIntro}</p>
       {problem !== null ? (
-        <div
-          ref={alertRef}
-          id={alertId}
-          className="notice notice--error"
-          role="alert"
-          tabIndex={-1}
-        >
+        <FormAlert ref={alertRef} id={alertId}>
           {problem.text}
-        </div>
+        </FormAlert>
       ) : null}
       <div className="field">
         <label htmlFor={inputId}>{kind === 'code' ? text.code : text.recoveryCode}</label>
