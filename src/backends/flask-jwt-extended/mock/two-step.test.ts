@@ -7,43 +7,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeBase64Url } from '../../../emulation/base64url';
 import { signClaims } from '../../../emulation/jwt-signing';
-import { apiPath } from '../../../mock-api/handlers';
 import { configureMockApi } from '../../../mock-api/node';
 import { configureAppEnv } from '../../../test/app-env';
+import { callMockApi as send, type MockAnswer } from '../../../test/mock-api-call';
 import { totpCode } from './totp';
-
-interface Answer {
-  status: number;
-  allow: string | null;
-  body: unknown;
-}
-
-async function send(
-  method: string,
-  path: string,
-  { token, body }: { token?: string; body?: unknown } = {},
-): Promise<Answer> {
-  const headers = new Headers();
-  if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
-  if (body !== undefined) headers.set('Content-Type', 'application/json');
-  const response = await fetch(new URL(apiPath(path), window.location.origin), {
-    method,
-    headers,
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    allow: response.headers.get('Allow'),
-    body: response.headers.get('Content-Type')?.includes('json')
-      ? (JSON.parse(text) as unknown)
-      : text,
-  };
-}
 
 const ADA = { username: 'ada', password: 'lovelace1815' };
 
-function field(answer: Answer, name: string): string {
+function field(answer: MockAnswer, name: string): string {
   const value = (answer.body as Record<string, unknown>)[name];
   if (typeof value !== 'string') throw new Error(`no ${name} in ${JSON.stringify(answer.body)}`);
   return value;

@@ -5,54 +5,25 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeBase64Url, encodeBase64Url } from '../../../../emulation/base64url';
-import { apiPath } from '../../../../mock-api/handlers';
 import { mockServerState } from '../../../../mock-api/node';
+import { callMockApi as send, type MockAnswer } from '../../../../test/mock-api-call';
 import {
   createSoftwareAuthenticator,
   type SoftwareAuthenticator,
 } from '../../../../test/software-authenticator';
 import { totpCode } from '../totp';
 
-interface Answer {
-  status: number;
-  allow: string | null;
-  body: unknown;
-}
-
-async function send(
-  method: string,
-  path: string,
-  { token, body }: { token?: string; body?: unknown } = {},
-): Promise<Answer> {
-  const headers = new Headers();
-  if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
-  if (body !== undefined) headers.set('Content-Type', 'application/json');
-  const response = await fetch(new URL(apiPath(path), window.location.origin), {
-    method,
-    headers,
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    allow: response.headers.get('Allow'),
-    body: response.headers.get('Content-Type')?.includes('json')
-      ? (JSON.parse(text) as unknown)
-      : text,
-  };
-}
-
 const ORIGIN = window.location.origin;
 const ADA = { username: 'ada', password: 'lovelace1815' };
 const ALE = { username: 'alesanchezr', password: '12341234' };
 
-function member(answer: Answer, name: string): unknown {
+function member(answer: MockAnswer, name: string): unknown {
   const value = (answer.body as Record<string, unknown>)[name];
   if (value === undefined) throw new Error(`no ${name} in ${JSON.stringify(answer.body)}`);
   return value;
 }
 
-const field = (answer: Answer, name: string) => String(member(answer, name));
+const field = (answer: MockAnswer, name: string) => String(member(answer, name));
 
 const tokenOf = async (credentials = ADA) =>
   field(await send('POST', '/token', { body: credentials }), 'token');
